@@ -1,0 +1,14 @@
+package dev.starkbot.observability.spi;
+
+import java.util.Map;
+
+/**
+ * @param up      whether the component works; any component down makes {@code /health} answer 503
+ * @param details small, public facts such as the round-trip time
+ */
+public record HealthCheckResult(boolean up, Map<String, Object> details) {
+
+    public HealthCheckResult {
+        details = Map.copyOf(details);
+    }
+}
