@@ -1,7 +1,7 @@
 package dev.starkbot;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -12,7 +12,15 @@ import dev.starkbot.shared.SignalShutdown;
 public class StarkBotApplication {
 
     public static void main(String[] args) {
-        ConfigurableApplicationContext context = SpringApplication.run(StarkBotApplication.class, args);
+        run(args);
+    }
+
+    /** Starts StarkBot as {@code main} does; tests that run it as a real process add their own sources. */
+    public static ConfigurableApplicationContext run(String[] args, Class<?>... extraSources) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(StarkBotApplication.class)
+                .sources(extraSources)
+                .run(args);
         SignalShutdown.install(context);
+        return context;
     }
 }

@@ -14,7 +14,8 @@ class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationFailedEx
                 .map(b -> "StarkBot did not start and your data is unchanged. A copy taken just before the attempt "
                         + "is kept at " + b + ". Report the failing migration " + cause.migration() + " with the "
                         + "message above, or go back to the previous StarkBot version, which works on this data.")
-                .orElse("StarkBot did not start and the failed migration " + cause.migration() + " was rolled back. "
+                .orElse("StarkBot did not start and your data is unchanged: the failed migration " + cause.migration()
+                        + " was rolled back. "
                         + "Report it with the message above, or go back to the previous StarkBot version.");
         return new FailureAnalysis(cause.getMessage(), action, cause);
     }
