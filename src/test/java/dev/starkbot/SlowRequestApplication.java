@@ -1,0 +1,37 @@
+package dev.starkbot;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * StarkBot exactly as {@code main} starts it, plus one slow endpoint, for tests that run it as a real process and
+ * signal it. The endpoint is a {@link TestConfiguration} so that the Spring contexts of other tests skip it.
+ */
+public final class SlowRequestApplication {
+
+    private SlowRequestApplication() {
+    }
+
+    public static void main(String[] args) {
+        StarkBotApplication.run(args, SlowEndpoint.class);
+    }
+
+    @TestConfiguration
+    @RestController
+    static class SlowEndpoint {
+
+        private static final Logger log = LoggerFactory.getLogger(SlowEndpoint.class);
+
+        @GetMapping("/test/slow")
+        String slow(@RequestParam long millis) throws InterruptedException {
+            log.info("slow request started");
+            Thread.sleep(millis);
+            log.info("slow request finishing");
+            return "finished";
+        }
+    }
+}
