@@ -63,11 +63,12 @@ class SafeMigrationStrategy implements FlywayMigrationStrategy {
         try {
             flyway.migrate();
         } catch (RuntimeException e) {
-            throw failed(e, backups, backup, pending[0]);
+            RuntimeException failure = failed(e, backups, backup, pending[0]);
+            // A service manager may restart a failing StarkBot over and over: keep the copies from piling up.
+            pruneBackups(backups, backup);
+            throw failure;
         }
-        if (backups != null && backup != null) {
-            backups.prune(properties.backupsKept());
-        }
+        pruneBackups(backups, backup);
         log.info("Database migrated to {}", MigrationTracker.describe(pending[pending.length - 1]));
         InstallationRecord.ensure(dataSource, version());
     }
@@ -75,6 +76,12 @@ class SafeMigrationStrategy implements FlywayMigrationStrategy {
     private static String version() {
         String version = SafeMigrationStrategy.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
+    }
+
+    private void pruneBackups(@Nullable SqliteBackups backups, @Nullable Path backup) {
+        if (backups != null && backup != null) {
+            backups.prune(properties.backupsKept());
+        }
     }
 
     private @Nullable SqliteBackups sqliteBackups() {

@@ -1,5 +1,7 @@
 package dev.starkbot.observability.spi;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Map;
 public record HealthCheckResult(boolean up, Map<String, Object> details) {
 
     public HealthCheckResult {
-        details = Map.copyOf(details);
+        // Kept in the order the check chose, so that the health document reads the same every time.
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 }

@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 import dev.starkbot.testing.Http;
 
@@ -101,11 +103,16 @@ class MetricsIntegrationTest {
         @LocalManagementPort
         int managementPort;
 
+        @Autowired
+        Environment environment;
+
         @Test
         void metricsAreServedOnTheSeparatePortAndHealthStaysOnTheMainOne() {
             assertThat(new Http(managementPort).get("/metrics").statusCode()).isEqualTo(200);
             assertThat(new Http(port).get("/metrics").statusCode()).isEqualTo(404);
             assertThat(new Http(port).get("/health").statusCode()).isEqualTo(200);
+            // Unauthenticated metrics must not reach the network by default.
+            assertThat(environment.getProperty("management.server.address")).isEqualTo("127.0.0.1");
         }
     }
 }
