@@ -13,7 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Left to itself the JVM runs Spring's shutdown hook on SIGTERM (so in-flight requests still finish) but then
  * exits with 143, which service managers report as a failure. Handling the signals ourselves lets the graceful
- * shutdown run to its end and then exit 0. A second signal while shutting down halts at once, for the impatient.
+ * shutdown run to its end and then exit 0. Further signals during the shutdown are ignored rather than cutting it
+ * short: launchers such as {@code mvn spring-boot:run} relay the signal their process group already delivered, and
+ * the shutdown is bounded anyway ({@code spring.lifecycle.timeout-per-shutdown-phase}); SIGKILL remains for
+ * anyone who cannot wait.
  *
  * <p>{@code sun.misc.Signal} is reached by reflection only because javac flags it as proprietary API and the build
  * fails on warnings; it lives in {@code jdk.unsupported}, which the JDK keeps exported for exactly this use.
@@ -31,7 +34,8 @@ public final class SignalShutdown {
             try {
                 handle(name, () -> {
                     if (!stopping.compareAndSet(false, true)) {
-                        Runtime.getRuntime().halt(130);
+                        log.info("Received SIG{} again; still shutting down", name);
+                        return;
                     }
                     log.info("Received SIG{}, shutting down gracefully", name);
                     // Off the signal dispatcher thread, so that a second signal can still be delivered.
