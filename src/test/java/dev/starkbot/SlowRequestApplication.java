@@ -3,9 +3,13 @@ package dev.starkbot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.starkbot.user.Access;
+import dev.starkbot.user.PermissionRule;
 
 /**
  * StarkBot exactly as {@code main} starts it, plus one slow endpoint, for tests that run it as a real process and
@@ -25,6 +29,12 @@ public final class SlowRequestApplication {
     static class SlowEndpoint {
 
         private static final Logger log = LoggerFactory.getLogger(SlowEndpoint.class);
+
+        /** Test endpoints need a line in the permission matrix like any other. */
+        @Bean
+        PermissionRule testEndpoints() {
+            return PermissionRule.of(null, "/test/**", Access.PUBLIC);
+        }
 
         @GetMapping("/test/slow")
         String slow(@RequestParam long millis) throws InterruptedException {

@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.starkbot.user.Access;
+import dev.starkbot.user.PermissionRule;
 import dev.starkbot.observability.RequestIds;
 import dev.starkbot.testing.Http;
 
@@ -73,6 +76,12 @@ class RequestIdIntegrationTest {
 
         @Autowired
         AsyncTaskExecutor applicationTaskExecutor;
+
+        /** Test endpoints need a line in the permission matrix like any other. */
+        @Bean
+        PermissionRule testEndpoints() {
+            return PermissionRule.of(null, "/test/**", Access.PUBLIC);
+        }
 
         @GetMapping("/test/request-id")
         String requestId() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.starkbot.user.Access;
+import dev.starkbot.user.PermissionRule;
 import dev.starkbot.shared.ErrorKind;
 import dev.starkbot.shared.StarkBotException;
 import dev.starkbot.testing.Http;
@@ -189,6 +192,12 @@ class ProblemDetailsIntegrationTest {
     @TestConfiguration
     @RestController
     static class Endpoints {
+
+        /** Test endpoints need a line in the permission matrix like any other. */
+        @Bean
+        PermissionRule testEndpoints() {
+            return PermissionRule.of(null, "/test/**", Access.PUBLIC);
+        }
 
         @PostMapping("/test/echo")
         Echo echo(@Valid @RequestBody Echo echo) {

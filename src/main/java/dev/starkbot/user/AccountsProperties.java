@@ -1,0 +1,40 @@
+package dev.starkbot.user;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * Accounts, sessions and login protection.
+ *
+ * @param registration          who may create an account: {@code invite-only} (an admin's single-use invite
+ *                              code), {@code open}, or {@code approval} (open, but new accounts wait for an admin).
+ * @param minPasswordLength     shortest password accepted.
+ * @param sessionIdleTimeout    a session unused for this long ends.
+ * @param sessionMaxAge         a session ends this long after login, however much it is used.
+ * @param setupCodeValidity     how long the one-time setup code printed at first start stays valid.
+ * @param loginFreeFailures     failed logins allowed per account and per address before delays start.
+ * @param loginMaxDelay         the longest a throttled account or address has to wait; delays double from 1 s.
+ */
+@ConfigurationProperties("starkbot.accounts")
+@Validated
+public record AccountsProperties(
+        @DefaultValue("invite-only") Registration registration,
+        @DefaultValue("10") @Min(8) @Max(128) int minPasswordLength,
+        @DefaultValue("7d") Duration sessionIdleTimeout,
+        @DefaultValue("30d") Duration sessionMaxAge,
+        @DefaultValue("1h") Duration setupCodeValidity,
+        @DefaultValue("5") @Min(1) int loginFreeFailures,
+        @DefaultValue("15m") Duration loginMaxDelay) {
+
+    public enum Registration {
+        INVITE_ONLY,
+        OPEN,
+        APPROVAL
+    }
+}

@@ -1,0 +1,41 @@
+package dev.starkbot.user;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+
+/**
+ * Request rate limits, per signed-in user (per client address when anonymous) and per group of endpoints. Each
+ * limit is a token bucket: {@code capacity} requests at once, refilled evenly over {@code period}.
+ *
+ * @param enabled    turn all limits off (for load tests behind a limiting proxy)
+ * @param auth       login, registration and setup
+ * @param read       GET requests
+ * @param write      every other method
+ * @param maxClients most buckets kept in memory; beyond it, idle buckets are dropped first
+ */
+@ConfigurationProperties("starkbot.rate-limit")
+@Validated
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @Nullable @Valid Limit auth,
+        @Nullable @Valid Limit read,
+        @Nullable @Valid Limit write,
+        @DefaultValue("100000") @Min(100) int maxClients) {
+
+    // Defaults here rather than with @DefaultValue: Boot cannot build a nested record from @DefaultValue strings.
+    public RateLimitProperties {
+        auth = auth != null ? auth : new Limit(20, Duration.ofMinutes(1));
+        read = read != null ? read : new Limit(600, Duration.ofMinutes(1));
+        write = write != null ? write : new Limit(120, Duration.ofMinutes(1));
+    }
+
+    public record Limit(@Min(1) long capacity, Duration period) {
+    }
+}

@@ -1,0 +1,10 @@
+package dev.starkbot.user;
+
+import java.util.Optional;
+
+/** What other modules may ask of the accounts module. */
+public interface UserService {
+
+    /** The user's preferences, or empty if no such (active or disabled) user exists. */
+    Optional<Preferences> preferences(String userId);
+}

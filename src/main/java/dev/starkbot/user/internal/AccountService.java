@@ -1,0 +1,202 @@
+package dev.starkbot.user.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import dev.starkbot.user.AccountException;
+import dev.starkbot.user.AccountsProperties;
+import dev.starkbot.user.Preferences;
+import dev.starkbot.user.Principal;
+import dev.starkbot.user.Role;
+import dev.starkbot.user.UserService;
+
+/** Accounts: creating them, checking passwords, and the changes users and admins make to them. */
+@Service
+class AccountService implements UserService {
+
+    static final Preferences DEFAULT_PREFERENCES = new Preferences("UTC", "en", null, null);
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final SessionService sessions;
+    private final AuditLog audit;
+    private final AccountsProperties properties;
+    private final Clock clock;
+
+    AccountService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, SessionService sessions,
+                   AuditLog audit, AccountsProperties properties, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Preferences> preferences(String userId) {
+        return users.findById(userId).map(UserRow::preferences);
+    }
+
+    boolean hasUsers() {
+        return users.count() > 0;
+    }
+
+    UserRow create(String username, String displayName, String password, Role role, UserRow.Status status) {
+        return insert(prepare(username, displayName, password, role, status));
+    }
+
+    /** Validates and hashes, without touching the database, so that callers can keep the hashing out of locks. */
+    UserRow prepare(String username, String displayName, String password, Role role, UserRow.Status status) {
+        checkPassword(password, username);
+        return new UserRow(UUID.randomUUID().toString(), username.strip(),
+                displayName.isBlank() ? username.strip() : displayName.strip(), hasher.hash(password), role, status,
+                DEFAULT_PREFERENCES, clock.millis(), null);
+    }
+
+    UserRow insert(UserRow user) {
+        if (!users.insert(user)) {
+            throw AccountException.conflict("username-taken", "That username is taken");
+        }
+        return user;
+    }
+
+    /**
+     * Checks a login. Throttled names and addresses are refused before the password is even looked at, and every
+     * failure (unknown user, wrong password, disabled or pending account) looks the same from outside.
+     */
+    UserRow authenticate(String username, String password, String address) {
+        Optional<Duration> wait = throttle.blocked(username, address);
+        if (wait.isPresent()) {
+            audit.record("login.throttled", null, truncate(username), null, null);
+            throw AccountException.loginThrottled(wait.get());
+        }
+        Optional<UserRow> found = users.findByUsername(username);
+        boolean ok;
+        if (found.isPresent()) {
+            ok = hasher.matches(password, found.get().passwordHash()) && found.get().active();
+        } else {
+            hasher.burnTime(password);
+            ok = false;
+        }
+        if (!ok) {
+            throttle.failed(username, address);
+            audit.record("login.failed", found.map(UserRow::id).orElse(null), truncate(username), null,
+                    found.isPresent() && !found.get().active() ? "account " + found.get().status().name()
+                            .toLowerCase(Locale.ROOT) : null);
+            throw AccountException.invalidCredentials();
+        }
+        UserRow user = found.get();
+        throttle.succeeded(username);
+        users.touchLogin(user.id(), clock.millis());
+        audit.record("login.succeeded", user.id(), user.username(), null, null);
+        return user;
+    }
+
+    UserRow get(String id) {
+        return users.findById(id).orElseThrow(() -> AccountException.notFound("user"));
+    }
+
+    List<UserRow> list(int limit, int offset) {
+        return users.list(limit, offset);
+    }
+
+    UserRow updateOwn(Principal me, @Nullable String displayName, @Nullable Preferences changes) {
+        UserRow user = get(me.userId());
+        Preferences preferences = changes == null ? user.preferences() : validated(changes);
+        UserRow updated = new UserRow(user.id(), user.username(),
+                displayName == null || displayName.isBlank() ? user.displayName() : displayName.strip(),
+                user.passwordHash(), user.role(), user.status(), preferences, user.createdAt(), user.lastLoginAt());
+        users.update(updated);
+        return updated;
+    }
+
+    void changePassword(Principal me, String current, String replacement) {
+        UserRow user = get(me.userId());
+        if (!hasher.matches(current, user.passwordHash())) {
+            audit.record("password.change-failed", me, user.id(), null);
+            throw AccountException.invalid("wrong-password", "The current password is not correct");
+        }
+        checkPassword(replacement, user.username());
+        users.update(withPassword(user, hasher.hash(replacement)));
+        // Whoever else holds a session may be the reason for the change: end them all but this one.
+        sessions.revokeAll(user.id(), me.credentialId());
+        audit.record("password.changed", me, user.id(), "other sessions revoked");
+    }
+
+    UserRow adminUpdate(Principal admin, String id, @Nullable Role role, UserRow.@Nullable Status status,
+                        @Nullable String displayName) {
+        UserRow user = get(id);
+        if (user.id().equals(admin.userId()) && ((role != null && role != Role.ADMIN)
+                || (status != null && status != UserRow.Status.ACTIVE))) {
+            throw AccountException.invalid("cannot-demote-self",
+                    "You cannot demote or disable your own account; another admin can");
+        }
+        UserRow updated = new UserRow(user.id(), user.username(),
+                displayName == null || displayName.isBlank() ? user.displayName() : displayName.strip(),
+                user.passwordHash(), role == null ? user.role() : role, status == null ? user.status() : status,
+                user.preferences(), user.createdAt(), user.lastLoginAt());
+        users.update(updated);
+        if (updated.role() != user.role()) {
+            audit.record("user.role-changed", admin, user.id(), user.role().id() + " -> " + updated.role().id());
+        }
+        if (updated.status() != user.status()) {
+            audit.record("user.status-changed", admin, user.id(), user.status().name().toLowerCase(Locale.ROOT)
+                    + " -> " + updated.status().name().toLowerCase(Locale.ROOT));
+            if (updated.status() != UserRow.Status.ACTIVE) {
+                sessions.revokeAll(user.id(), null);
+            }
+        }
+        return updated;
+    }
+
+    void checkPassword(String password, String username) {
+        if (password.length() < properties.minPasswordLength()) {
+            throw AccountException.invalid("weak-password",
+                    "The password must have at least " + properties.minPasswordLength() + " characters");
+        }
+        if (password.length() > 256) {
+            throw AccountException.invalid("weak-password", "The password may have at most 256 characters");
+        }
+        if (password.equalsIgnoreCase(username.strip())) {
+            throw AccountException.invalid("weak-password", "The password must differ from the username");
+        }
+    }
+
+    private static Preferences validated(Preferences preferences) {
+        try {
+            ZoneId.of(preferences.timeZone());
+        } catch (RuntimeException e) {
+            throw AccountException.invalid("invalid-request",
+                    "Unknown time zone '" + preferences.timeZone() + "'; use an IANA name such as Europe/Paris");
+        }
+        try {
+            new Locale.Builder().setLanguageTag(preferences.locale());
+        } catch (IllformedLocaleException e) {
+            throw AccountException.invalid("invalid-request",
+                    "Invalid locale '" + preferences.locale() + "'; use a language tag such as en-GB");
+        }
+        return preferences;
+    }
+
+    private static UserRow withPassword(UserRow user, String hash) {
+        return new UserRow(user.id(), user.username(), user.displayName(), hash, user.role(), user.status(),
+                user.preferences(), user.createdAt(), user.lastLoginAt());
+    }
+
+    private static String truncate(String username) {
+        String stripped = username.strip();
+        return stripped.length() > 64 ? stripped.substring(0, 64) : stripped;
+    }
+}

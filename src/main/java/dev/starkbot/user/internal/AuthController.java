@@ -1,0 +1,117 @@
+package dev.starkbot.user.internal;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.starkbot.user.AccountException;
+import dev.starkbot.user.AccountsProperties;
+import dev.starkbot.user.Principal;
+import dev.starkbot.user.Principal.CredentialKind;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+    /**
+     * @param cookie true for the dashboard: the session travels in an HttpOnly cookie and the token is not returned
+     */
+    record LoginRequest(@NotBlank @Size(max = 128) String username, @NotBlank @Size(max = 256) String password,
+                        @Nullable Boolean cookie) {
+    }
+
+    /** {@code token} is absent in cookie mode: script-readable tokens are what a cookie session avoids. */
+    record LoginResponse(@Nullable String token, SessionService.SessionView session, UserView user) {
+    }
+
+    record RegisterRequest(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
+                    message = "3 to 64 letters, digits, dots, dashes or underscores") String username,
+            @Size(max = 128) @Nullable String displayName,
+            @NotBlank @Size(max = 256) String password,
+            @Size(max = 200) @Nullable String inviteCode) {
+    }
+
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final RegistrationService registration;
+    private final AuditLog audit;
+    private final AccountsProperties properties;
+
+    AuthController(AccountService accounts, SessionService sessions, RegistrationService registration,
+                   AuditLog audit, AccountsProperties properties) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.registration = registration;
+        this.audit = audit;
+        this.properties = properties;
+    }
+
+    @PostMapping("/login")
+    ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        UserRow user = accounts.authenticate(body.username(), body.password(), ClientAddress.of(request));
+        boolean cookie = Boolean.TRUE.equals(body.cookie());
+        SessionService.Issued issued = sessions.create(user,
+                cookie ? CredentialKind.SESSION_COOKIE : CredentialKind.SESSION_BEARER, ClientAddress.of(request),
+                request.getHeader(HttpHeaders.USER_AGENT));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (cookie) {
+            response.header(HttpHeaders.SET_COOKIE, sessionCookie(issued.token(), request).toString());
+            touchCsrfToken(request);
+        }
+        return response.body(new LoginResponse(cookie ? null : issued.token(), issued.session(), UserView.of(user)));
+    }
+
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@AuthenticationPrincipal Principal me, HttpServletRequest request) {
+        if (me.credential() == CredentialKind.API_KEY) {
+            throw AccountException.invalid("not-a-session",
+                    "An API key is not a session: revoke it with DELETE /api/keys/{id}");
+        }
+        sessions.revoke(me, me.credentialId());
+        audit.record("logout", me, me.credentialId(), null);
+        ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent();
+        if (me.credential() == CredentialKind.SESSION_COOKIE) {
+            response.header(HttpHeaders.SET_COOKIE, expiredCookie(request).toString());
+        }
+        return response.build();
+    }
+
+    @PostMapping("/register")
+    ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest body) {
+        UserRow user = registration.register(body.username(), body.displayName() == null ? "" : body.displayName(),
+                body.password(), body.inviteCode());
+        return ResponseEntity.status(HttpStatus.CREATED).body(UserView.of(user));
+    }
+
+    private ResponseCookie sessionCookie(String token, HttpServletRequest request) {
+        return ResponseCookie.from(CredentialAuthenticationFilter.COOKIE, token)
+                .httpOnly(true).secure(request.isSecure()).sameSite("Strict").path("/")
+                .maxAge(properties.sessionMaxAge()).build();
+    }
+
+    private static ResponseCookie expiredCookie(HttpServletRequest request) {
+        return ResponseCookie.from(CredentialAuthenticationFilter.COOKIE, "")
+                .httpOnly(true).secure(request.isSecure()).sameSite("Strict").path("/").maxAge(0).build();
+    }
+
+    /** Reading the deferred CSRF token makes Spring Security write its XSRF-TOKEN cookie on this response. */
+    private static void touchCsrfToken(HttpServletRequest request) {
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.starkbot.user.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import dev.starkbot.user.Access;
+import dev.starkbot.user.PermissionRule;
+
+/**
+ * THE permission matrix: who may call which endpoint. Every HTTP request is authorised against it and nothing
+ * else; controllers hold no role checks. Rules are tried in order and the first match decides. Start-up fails
+ * when a mapped endpoint has no rule ({@link PermissionMatrixVerifier}), so a new endpoint cannot ship unguarded,
+ * and a test walks every endpoint as every role against this table.
+ *
+ * <p>Owner checks ("only your own sessions") are not here but in the queries, which always filter by the caller's
+ * user id, so that a guessed id finds nothing.
+ */
+@Component
+class PermissionMatrix {
+
+    static final List<PermissionRule> DECLARED = List.of(
+            // Operations
+            PermissionRule.of("GET", "/health", Access.PUBLIC),
+            PermissionRule.of("GET", "/metrics", Access.OWN_GUARD),
+            PermissionRule.of(null, "/error", Access.PUBLIC),
+            // Getting in
+            new PermissionRule("GET", "/api/setup", Access.PUBLIC, "auth"),
+            new PermissionRule("POST", "/api/setup", Access.PUBLIC, "auth"),
+            new PermissionRule("POST", "/api/auth/login", Access.PUBLIC, "auth"),
+            new PermissionRule("POST", "/api/auth/register", Access.PUBLIC, "auth"),
+            PermissionRule.of("POST", "/api/auth/logout", Access.SELF),
+            // One's own account
+            PermissionRule.of("GET", "/api/me", Access.READ),
+            PermissionRule.of("PATCH", "/api/me", Access.WRITE),
+            PermissionRule.of("POST", "/api/me/password", Access.SELF),
+            PermissionRule.of("GET", "/api/sessions", Access.SELF),
+            PermissionRule.of("DELETE", "/api/sessions/{id}", Access.SELF),
+            PermissionRule.of("GET", "/api/keys", Access.READ),
+            PermissionRule.of("POST", "/api/keys", Access.WRITE),
+            PermissionRule.of("DELETE", "/api/keys/{id}", Access.WRITE),
+            // Administration
+            PermissionRule.of(null, "/api/admin/**", Access.ADMIN));
+
+    private record Compiled(PermissionRule rule, PathPattern pattern) {
+    }
+
+    private final List<Compiled> rules;
+
+    PermissionMatrix(ObjectProvider<PermissionRule> extra) {
+        List<PermissionRule> all = new ArrayList<>(DECLARED);
+        extra.orderedStream().forEach(all::add);
+        this.rules = all.stream()
+                .map(rule -> new Compiled(rule, PathPatternParser.defaultInstance.parse(rule.pattern())))
+                .toList();
+    }
+
+    Optional<PermissionRule> find(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        for (Compiled compiled : rules) {
+            String ruleMethod = compiled.rule().method();
+            if ((ruleMethod == null || ruleMethod.equalsIgnoreCase(method) || headMatchesGet(method, ruleMethod))
+                    && compiled.pattern().matches(container)) {
+                return Optional.of(compiled.rule());
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<PermissionRule> rules() {
+        return rules.stream().map(Compiled::rule).toList();
+    }
+
+    /** The rate-limit group of a request: the rule's own, else by method; null means not limited. */
+    static String rateGroup(@Nullable PermissionRule rule, String method) {
+        if (rule != null && rule.rateGroup() != null) {
+            return rule.rateGroup();
+        }
+        return switch (method) {
+            case "GET", "HEAD", "OPTIONS" -> "read";
+            default -> "write";
+        };
+    }
+
+    private static boolean headMatchesGet(String method, String ruleMethod) {
+        return method.equalsIgnoreCase("HEAD") && ruleMethod.equalsIgnoreCase("GET");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.starkbot.user.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+
+import dev.starkbot.user.RateLimitProperties;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The one security filter chain: stateless (no HTTP session; every request carries its credential), credentials
+ * resolved by {@link CredentialAuthenticationFilter}, rate limits, every request authorised by the permission
+ * matrix, CSRF tokens required only of cookie-authenticated changes. Refusals go through {@code sendError}, so
+ * they are rendered as problem documents by the same error page as everything else. The two filters are created
+ * here rather than as beans, so that Spring Boot does not also register them as servlet filters outside the chain.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionService sessions, ApiKeyService apiKeys,
+                                            PermissionMatrix matrix, RateLimitProperties rateLimits)
+            throws Exception {
+        CredentialAuthenticationFilter credentials = new CredentialAuthenticationFilter(sessions, apiKeys);
+        RateLimitFilter rateLimit = new RateLimitFilter(rateLimits, matrix);
+        http
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(CredentialAuthenticationFilter::needsCsrfToken))
+                .addFilterBefore(credentials, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(rateLimit, CredentialAuthenticationFilter.class)
+                .authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                        .anyRequest().access(new MatrixAuthorizationManager(matrix)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"starkbot\"");
+                            response.sendError(HttpServletResponse.SC_UNAUTHORIZED,
+                                    request.getAttribute(CredentialAuthenticationFilter.REJECTED) != null
+                                            ? "The credential is invalid, expired or revoked"
+                                            : "Sign in, or send an API key as Authorization: Bearer");
+                        })
+                        .accessDeniedHandler((request, response, e) -> response.sendError(
+                                HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException
+                                        ? "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value "
+                                        + "in the X-XSRF-TOKEN header"
+                                        : "Your role does not allow this")));
+        return http.build();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.starkbot.user.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.starkbot.user.Preferences;
+import dev.starkbot.user.Role;
+
+@Repository
+class UserRepository {
+
+    private static final String COLUMNS = "id, username, display_name, password_hash, role, status, time_zone, "
+            + "locale, default_persona, default_model, created_at, last_login_at";
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String key(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
+    }
+
+    Optional<UserRow> findById(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id).query(UserRepository::map)
+                .optional();
+    }
+
+    Optional<UserRow> findByUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username_key = ?").param(key(username))
+                .query(UserRepository::map).optional();
+    }
+
+    List<UserRow> list(int limit, int offset) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY created_at, id LIMIT ? OFFSET ?")
+                .params(limit, offset).query(UserRepository::map).list();
+    }
+
+    /** @return false when the username is taken (the unique index decides, so two racing inserts cannot both win) */
+    boolean insert(UserRow user) {
+        try {
+            jdbc.sql("INSERT INTO users (" + COLUMNS + ", username_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                    .params(user.id(), user.username(), user.displayName(), user.passwordHash(), user.role().id(),
+                            status(user.status()), user.preferences().timeZone(), user.preferences().locale(),
+                            user.preferences().defaultPersona(), user.preferences().defaultModel(),
+                            user.createdAt(), user.lastLoginAt(), key(user.username()))
+                    .update();
+            return true;
+        } catch (DataAccessException e) {
+            // SQLite's driver reports a unique violation without a standard SQL state, so Spring cannot always
+            // translate it to DuplicateKeyException: ask the table instead.
+            if (findByUsername(user.username()).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    void update(UserRow user) {
+        jdbc.sql("UPDATE users SET display_name = ?, password_hash = ?, role = ?, status = ?, time_zone = ?, "
+                        + "locale = ?, default_persona = ?, default_model = ? WHERE id = ?")
+                .params(user.displayName(), user.passwordHash(), user.role().id(), status(user.status()),
+                        user.preferences().timeZone(), user.preferences().locale(),
+                        user.preferences().defaultPersona(), user.preferences().defaultModel(), user.id())
+                .update();
+    }
+
+    void touchLogin(String id, long at) {
+        jdbc.sql("UPDATE users SET last_login_at = ? WHERE id = ?").params(at, id).update();
+    }
+
+    private static String status(UserRow.Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static UserRow map(ResultSet row, int number) throws SQLException {
+        long lastLogin = row.getLong("last_login_at");
+        Long lastLoginAt = row.wasNull() ? null : lastLogin;
+        return new UserRow(row.getString("id"), row.getString("username"), row.getString("display_name"),
+                row.getString("password_hash"), Role.of(row.getString("role")),
+                UserRow.Status.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
+                new Preferences(row.getString("time_zone"), row.getString("locale"),
+                        row.getString("default_persona"), row.getString("default_model")),
+                row.getLong("created_at"), lastLoginAt);
+    }
+}
