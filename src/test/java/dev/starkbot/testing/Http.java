@@ -38,6 +38,19 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Any method, an optional JSON body and header name/value pairs. */
+    public HttpResponse<String> call(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.build());
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -17,6 +17,7 @@ import dev.starkbot.user.AccountsProperties;
 import dev.starkbot.user.Principal;
 import dev.starkbot.user.Principal.CredentialKind;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -61,33 +62,36 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+    ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
+                                        HttpServletResponse response) {
         UserRow user = accounts.authenticate(body.username(), body.password(), ClientAddress.of(request));
         boolean cookie = Boolean.TRUE.equals(body.cookie());
         SessionService.Issued issued = sessions.create(user,
                 cookie ? CredentialKind.SESSION_COOKIE : CredentialKind.SESSION_BEARER, ClientAddress.of(request),
                 request.getHeader(HttpHeaders.USER_AGENT));
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (cookie) {
-            response.header(HttpHeaders.SET_COOKIE, sessionCookie(issued.token(), request).toString());
+            // Added to the servlet response directly: a Set-Cookie header on the ResponseEntity would replace the
+            // XSRF-TOKEN cookie that Spring Security adds, instead of joining it.
+            response.addHeader(HttpHeaders.SET_COOKIE, sessionCookie(issued.token(), request).toString());
             touchCsrfToken(request);
         }
-        return response.body(new LoginResponse(cookie ? null : issued.token(), issued.session(), UserView.of(user)));
+        return ResponseEntity.ok(new LoginResponse(cookie ? null : issued.token(), issued.session(),
+                UserView.of(user)));
     }
 
     @PostMapping("/logout")
-    ResponseEntity<Void> logout(@AuthenticationPrincipal Principal me, HttpServletRequest request) {
+    ResponseEntity<Void> logout(@AuthenticationPrincipal Principal me, HttpServletRequest request,
+                                HttpServletResponse response) {
         if (me.credential() == CredentialKind.API_KEY) {
             throw AccountException.invalid("not-a-session",
                     "An API key is not a session: revoke it with DELETE /api/keys/{id}");
         }
         sessions.revoke(me, me.credentialId());
         audit.record("logout", me, me.credentialId(), null);
-        ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent();
         if (me.credential() == CredentialKind.SESSION_COOKIE) {
-            response.header(HttpHeaders.SET_COOKIE, expiredCookie(request).toString());
+            response.addHeader(HttpHeaders.SET_COOKIE, expiredCookie(request).toString());
         }
-        return response.build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/register")
