@@ -18,8 +18,10 @@ import jakarta.validation.constraints.Min;
  * @param sessionIdleTimeout    a session unused for this long ends.
  * @param sessionMaxAge         a session ends this long after login, however much it is used.
  * @param setupCodeValidity     how long the one-time setup code printed at first start stays valid.
- * @param loginFreeFailures     failed logins allowed per account and per address before delays start.
+ * @param loginFreeFailures     failed logins allowed per account before delays start (five times as many per
+ *                              client address, which several people may share).
  * @param loginMaxDelay         the longest a throttled account or address has to wait; delays double from 1 s.
+ * @param loginFailureWindow    a count of failures starts again after this long without one.
  */
 @ConfigurationProperties("starkbot.accounts")
 @Validated
@@ -30,7 +32,8 @@ public record AccountsProperties(
         @DefaultValue("30d") Duration sessionMaxAge,
         @DefaultValue("1h") Duration setupCodeValidity,
         @DefaultValue("5") @Min(1) int loginFreeFailures,
-        @DefaultValue("15m") Duration loginMaxDelay) {
+        @DefaultValue("15m") Duration loginMaxDelay,
+        @DefaultValue("15m") Duration loginFailureWindow) {
 
     public enum Registration {
         INVITE_ONLY,

@@ -13,7 +13,9 @@ import dev.starkbot.user.AccountsProperties;
  * Growing delays after failed logins, counted separately per account name and per client address: after
  * {@code loginFreeFailures} failures each further one doubles the wait, from 1 s up to {@code loginMaxDelay}. The
  * account key slows down a distributed guess at one password; the address key slows one client guessing many
- * accounts. Counts live in the database so that all instances share them; a day without failures forgets them.
+ * accounts, and allows {@value #ADDRESS_ALLOWANCE} times as many free failures because a household or office
+ * shares one address. A count starts again once {@code loginFailureWindow} passes without a failure. Counts live
+ * in the database so that all instances share them.
  *
  * <p>Increments are read-modify-write without a lock: two failures at the same instant may count as one, which
  * only shortens a delay by one step.
@@ -21,7 +23,7 @@ import dev.starkbot.user.AccountsProperties;
 @Component
 class LoginThrottle {
 
-    private static final Duration FORGET_AFTER = Duration.ofDays(1);
+    static final int ADDRESS_ALLOWANCE = 5;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -42,10 +44,11 @@ class LoginThrottle {
 
     void failed(String username, String address) {
         long now = clock.millis();
-        jdbc.sql("DELETE FROM login_throttle WHERE last_failure_at < ?").param(now - FORGET_AFTER.toMillis())
-                .update();
-        count(accountKey(username), now);
-        count(addressKey(address), now);
+        long windowStart = now - properties.loginFailureWindow().toMillis();
+        jdbc.sql("DELETE FROM login_throttle WHERE last_failure_at < ? AND blocked_until < ?")
+                .params(windowStart, now).update();
+        count(accountKey(username), now, 0);
+        count(addressKey(address), now, properties.loginFreeFailures() * (ADDRESS_ALLOWANCE - 1));
     }
 
     /** Only the account is forgiven: a correct password for one account says nothing about guesses at others. */
@@ -54,7 +57,11 @@ class LoginThrottle {
     }
 
     Duration delayAfter(int failures) {
-        int over = failures - properties.loginFreeFailures();
+        return delayAfter(failures, 0);
+    }
+
+    private Duration delayAfter(int failures, int extraAllowance) {
+        int over = failures - properties.loginFreeFailures() - extraAllowance;
         if (over <= 0) {
             return Duration.ZERO;
         }
@@ -62,10 +69,11 @@ class LoginThrottle {
         return delay.compareTo(properties.loginMaxDelay()) > 0 ? properties.loginMaxDelay() : delay;
     }
 
-    private void count(String key, long now) {
-        int failures = jdbc.sql("SELECT failures FROM login_throttle WHERE throttle_key = ?").param(key)
-                .query(Integer.class).optional().orElse(0) + 1;
-        long until = now + delayAfter(failures).toMillis();
+    private void count(String key, long now, int extraAllowance) {
+        long windowStart = now - properties.loginFailureWindow().toMillis();
+        int failures = jdbc.sql("SELECT failures FROM login_throttle WHERE throttle_key = ? AND last_failure_at >= ?")
+                .params(key, windowStart).query(Integer.class).optional().orElse(0) + 1;
+        long until = now + delayAfter(failures, extraAllowance).toMillis();
         jdbc.sql("INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until) "
                         + "VALUES (?, ?, ?, ?) ON CONFLICT (throttle_key) DO UPDATE SET failures = excluded.failures, "
                         + "last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until")

@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.starkbot.database.UniqueViolation;
 import dev.starkbot.user.Preferences;
 import dev.starkbot.user.Role;
 
@@ -59,9 +60,7 @@ class UserRepository {
                     .update();
             return true;
         } catch (DataAccessException e) {
-            // SQLite's driver reports a unique violation without a standard SQL state, so Spring cannot always
-            // translate it to DuplicateKeyException: ask the table instead.
-            if (findByUsername(user.username()).isPresent()) {
+            if (UniqueViolation.is(e)) {
                 return false;
             }
             throw e;
