@@ -21,7 +21,8 @@ import jakarta.validation.constraints.Min;
  * @param loginFreeFailures     failed logins allowed per account before delays start (five times as many per
  *                              client address, which several people may share).
  * @param loginMaxDelay         the longest a throttled account or address has to wait; delays double from 1 s.
- * @param loginFailureWindow    a count of failures starts again after this long without one.
+ * @param loginFailureWindow    a count of failures starts again after this long without one; keep it longer
+ *                              than {@code loginMaxDelay}, or a patient guesser never reaches the longest delay.
  */
 @ConfigurationProperties("starkbot.accounts")
 @Validated
@@ -33,7 +34,7 @@ public record AccountsProperties(
         @DefaultValue("1h") Duration setupCodeValidity,
         @DefaultValue("5") @Min(1) int loginFreeFailures,
         @DefaultValue("15m") Duration loginMaxDelay,
-        @DefaultValue("15m") Duration loginFailureWindow) {
+        @DefaultValue("1h") Duration loginFailureWindow) {
 
     public enum Registration {
         INVITE_ONLY,

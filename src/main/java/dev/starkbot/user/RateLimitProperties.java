@@ -36,6 +36,11 @@ public record RateLimitProperties(
         write = write != null ? write : new Limit(120, Duration.ofMinutes(1));
     }
 
-    public record Limit(@Min(1) long capacity, Duration period) {
+    /** A period left out means one minute, so that setting only the capacity is enough. */
+    public record Limit(@Min(1) long capacity, @Nullable Duration period) {
+
+        public Limit {
+            period = period == null || period.isZero() || period.isNegative() ? Duration.ofMinutes(1) : period;
+        }
     }
 }

@@ -73,7 +73,8 @@ final class MasterKeySource {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             if (posix()) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(file);
             }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.starkbot.user.AccountException;
 import dev.starkbot.user.AccountsProperties;
@@ -29,17 +30,22 @@ class AccountService implements UserService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final SessionService sessions;
+    private final ApiKeyService apiKeys;
     private final AuditLog audit;
+    private final TransactionTemplate transaction;
     private final AccountsProperties properties;
     private final Clock clock;
 
     AccountService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, SessionService sessions,
-                   AuditLog audit, AccountsProperties properties, Clock clock) {
+                   ApiKeyService apiKeys, AuditLog audit, TransactionTemplate transaction,
+                   AccountsProperties properties, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.apiKeys = apiKeys;
         this.audit = audit;
+        this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
     }
@@ -99,9 +105,11 @@ class AccountService implements UserService {
         }
         UserRow user = found.get();
         throttle.succeeded(username);
-        users.touchLogin(user.id(), clock.millis());
+        long now = clock.millis();
+        users.touchLogin(user.id(), now);
         audit.record("login.succeeded", user.id(), user.username(), null, null);
-        return user;
+        return new UserRow(user.id(), user.username(), user.displayName(), user.passwordHash(), user.role(),
+                user.status(), user.preferences(), user.createdAt(), now);
     }
 
     UserRow get(String id) {
@@ -115,21 +123,28 @@ class AccountService implements UserService {
     UserRow updateOwn(Principal me, @Nullable String displayName, @Nullable Preferences changes) {
         UserRow user = get(me.userId());
         Preferences preferences = changes == null ? user.preferences() : validated(changes);
-        UserRow updated = new UserRow(user.id(), user.username(),
-                displayName == null || displayName.isBlank() ? user.displayName() : displayName.strip(),
-                user.passwordHash(), user.role(), user.status(), preferences, user.createdAt(), user.lastLoginAt());
-        users.update(updated);
-        return updated;
+        String name = displayName == null || displayName.isBlank() ? user.displayName() : displayName.strip();
+        users.updateProfile(user.id(), name, preferences);
+        return get(user.id());
     }
 
-    void changePassword(Principal me, String current, String replacement) {
+    /**
+     * Needs the current password, and wrong guesses count against the same throttle as logins: a stolen session
+     * must not become an unthrottled password oracle.
+     */
+    void changePassword(Principal me, String current, String replacement, String address) {
         UserRow user = get(me.userId());
+        Optional<Duration> wait = throttle.blocked(user.username(), address);
+        if (wait.isPresent()) {
+            throw AccountException.loginThrottled(wait.get());
+        }
         if (!hasher.matches(current, user.passwordHash())) {
+            throttle.failed(user.username(), address);
             audit.record("password.change-failed", me, user.id(), null);
             throw AccountException.invalid("wrong-password", "The current password is not correct");
         }
         checkPassword(replacement, user.username());
-        users.update(withPassword(user, hasher.hash(replacement)));
+        users.updatePassword(user.id(), hasher.hash(replacement));
         // Whoever else holds a session may be the reason for the change: end them all but this one.
         sessions.revokeAll(user.id(), me.credentialId());
         audit.record("password.changed", me, user.id(), "other sessions revoked");
@@ -137,17 +152,28 @@ class AccountService implements UserService {
 
     UserRow adminUpdate(Principal admin, String id, @Nullable Role role, UserRow.@Nullable Status status,
                         @Nullable String displayName) {
-        UserRow user = get(id);
-        if (user.id().equals(admin.userId()) && ((role != null && role != Role.ADMIN)
-                || (status != null && status != UserRow.Status.ACTIVE))) {
-            throw AccountException.invalid("cannot-demote-self",
-                    "You cannot demote or disable your own account; another admin can");
-        }
-        UserRow updated = new UserRow(user.id(), user.username(),
-                displayName == null || displayName.isBlank() ? user.displayName() : displayName.strip(),
-                user.passwordHash(), role == null ? user.role() : role, status == null ? user.status() : status,
-                user.preferences(), user.createdAt(), user.lastLoginAt());
-        users.update(updated);
+        UserRow updated = transaction.execute(tx -> {
+            users.lockAdminChanges();
+            UserRow user = get(id);
+            Role newRole = role == null ? user.role() : role;
+            UserRow.Status newStatus = status == null ? user.status() : status;
+            boolean losesAdmin = user.role() == Role.ADMIN && user.active()
+                    && (newRole != Role.ADMIN || newStatus != UserRow.Status.ACTIVE);
+            if (losesAdmin && user.id().equals(admin.userId())) {
+                throw AccountException.invalid("cannot-demote-self",
+                        "You cannot demote or disable your own account; another admin can");
+            }
+            if (losesAdmin && users.activeAdminsOtherThan(user.id()) == 0) {
+                throw AccountException.conflict("last-admin", "This is the last active admin");
+            }
+            users.updateAccess(user.id(), newRole, newStatus,
+                    displayName == null || displayName.isBlank() ? user.displayName() : displayName.strip());
+            return user;
+        });
+        return afterAdminUpdate(admin, updated, get(id));
+    }
+
+    private UserRow afterAdminUpdate(Principal admin, UserRow user, UserRow updated) {
         if (updated.role() != user.role()) {
             audit.record("user.role-changed", admin, user.id(), user.role().id() + " -> " + updated.role().id());
         }
@@ -155,7 +181,9 @@ class AccountService implements UserService {
             audit.record("user.status-changed", admin, user.id(), user.status().name().toLowerCase(Locale.ROOT)
                     + " -> " + updated.status().name().toLowerCase(Locale.ROOT));
             if (updated.status() != UserRow.Status.ACTIVE) {
+                // A disabled account keeps nothing that works: re-enabling must not revive old credentials.
                 sessions.revokeAll(user.id(), null);
+                apiKeys.revokeAll(user.id());
             }
         }
         return updated;
@@ -188,11 +216,6 @@ class AccountService implements UserService {
                     "Invalid locale '" + preferences.locale() + "'; use a language tag such as en-GB");
         }
         return preferences;
-    }
-
-    private static UserRow withPassword(UserRow user, String hash) {
-        return new UserRow(user.id(), user.username(), user.displayName(), hash, user.role(), user.status(),
-                user.preferences(), user.createdAt(), user.lastLoginAt());
     }
 
     private static String truncate(String username) {

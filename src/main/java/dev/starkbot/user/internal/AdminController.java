@@ -2,6 +2,7 @@ package dev.starkbot.user.internal;
 
 import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -34,7 +34,6 @@ import jakarta.validation.constraints.Size;
 /** User management, invites and the audit log; the matrix admits admins only under /api/admin. */
 @RestController
 @RequestMapping("/api/admin")
-@Validated
 class AdminController {
 
     record CreateUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
@@ -42,6 +41,11 @@ class AdminController {
                       @Size(max = 128) @Nullable String displayName,
                       @NotBlank @Size(max = 256) String password,
                       @NotNull Role role) {
+
+        @Override
+        public String toString() {
+            return "CreateUser[username=" + username + ", role=" + role + ", password=[REDACTED]]";
+        }
     }
 
     /** @param status {@code active} or {@code disabled}; absent fields stay as they are */
@@ -51,6 +55,8 @@ class AdminController {
 
     record CreateInvite(@NotNull Role role, @Min(1) @Max(24 * 30) @Nullable Integer validHours) {
     }
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     private final AccountService accounts;
     private final InviteService invites;
@@ -121,6 +127,9 @@ class AdminController {
     List<AuditLog.Entry> audit(@RequestParam(required = false) @Size(max = 64) @Nullable String type,
                                @RequestParam(required = false) @Nullable Instant before,
                                @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        if (before != null && (before.isBefore(Instant.EPOCH) || before.isAfter(LATEST))) {
+            throw AccountException.invalid("invalid-request", "before must be an instant between 1970 and 9999");
+        }
         return audit.list(type, before, limit);
     }
 }

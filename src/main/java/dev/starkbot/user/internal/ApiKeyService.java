@@ -3,6 +3,7 @@ package dev.starkbot.user.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +27,15 @@ import dev.starkbot.user.Role;
 class ApiKeyService {
 
     static final int MAX_KEYS_PER_USER = 50;
+    static final Duration MAX_LIFETIME = Duration.ofDays(3650);
     private static final long TOUCH_EVERY_MS = 60_000;
 
     record Created(String key, ApiKeyView apiKey) {
+
+        @Override
+        public String toString() {
+            return "Created[key=[REDACTED], apiKey=" + apiKey.id() + "]";
+        }
     }
 
     record ApiKeyView(String id, String name, String prefix, Role scope, Instant createdAt,
@@ -61,11 +68,14 @@ class ApiKeyService {
                     + "': it may not exceed your own access (" + owner.role().id() + ")");
         }
         long now = clock.millis();
-        if (expiresAt != null && expiresAt.toEpochMilli() <= now) {
-            throw AccountException.invalid("invalid-request", "expiresAt must be in the future");
+        Instant latest = clock.instant().plus(MAX_LIFETIME);
+        if (expiresAt != null && (expiresAt.toEpochMilli() <= now || expiresAt.isAfter(latest))) {
+            throw AccountException.invalid("invalid-expiry", "expiresAt must be in the future and within "
+                    + MAX_LIFETIME.toDays() + " days");
         }
-        long active = jdbc.sql("SELECT count(*) FROM api_keys WHERE user_id = ? AND revoked_at IS NULL")
-                .param(owner.userId()).query(Long.class).single();
+        long active = jdbc.sql("SELECT count(*) FROM api_keys WHERE user_id = ? AND revoked_at IS NULL "
+                        + "AND (expires_at IS NULL OR expires_at > ?)")
+                .params(owner.userId(), now).query(Long.class).single();
         if (active >= MAX_KEYS_PER_USER) {
             throw AccountException.conflict("too-many-keys", "You already have " + MAX_KEYS_PER_USER
                     + " API keys; revoke one first");
@@ -128,6 +138,11 @@ class ApiKeyService {
             throw AccountException.notFound("API key");
         }
         audit.record("api-key.revoked", owner, keyId, null);
+    }
+
+    void revokeAll(String userId) {
+        jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+                .params(clock.millis(), userId).update();
     }
 
     private static @Nullable Long nullableLong(ResultSet row, String column) throws SQLException {

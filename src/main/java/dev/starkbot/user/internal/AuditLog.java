@@ -44,11 +44,22 @@ class AuditLog {
                 @Nullable String details) {
         String ip = ClientAddress.current();
         String trimmed = details == null || details.length() <= 2000 ? details : details.substring(0, 2000);
+        actorName = clean(actorName);
+        target = clean(target);
+        trimmed = clean(trimmed);
         jdbc.sql("INSERT INTO audit_events (id, at, type, actor_id, actor_name, target, ip, details) "
                         + "VALUES (?,?,?,?,?,?,?,?)")
                 .params(UUID.randomUUID().toString(), clock.millis(), type, actorId, actorName, target, ip, trimmed)
                 .update();
         log.info("audit {} actor={} target={} ip={}", type, actorName, target, ip);
+    }
+
+    /**
+     * Names typed by anonymous callers reach the log and the table: control characters are replaced so that
+     * nobody can forge log lines (a newline followed by a fake entry) or store text PostgreSQL refuses (NUL).
+     */
+    static @Nullable String clean(@Nullable String text) {
+        return text == null ? null : text.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Newest first; {@code before} pages backwards through older events. */
@@ -68,7 +79,8 @@ class AuditLog {
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params)
                 .query((row, n) -> new Entry(row.getString("id"), Instant.ofEpochMilli(row.getLong("at")),
-                        row.getString("type"), row.getString("actor_id"), row.getString("actor_name"), row.getString("target"),
+                        row.getString("type"), row.getString("actor_id"), row.getString("actor_name"),
+                        row.getString("target"),
                         row.getString("ip"), row.getString("details")))
                 .list();
     }

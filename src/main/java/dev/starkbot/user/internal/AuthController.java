@@ -1,6 +1,9 @@
 package dev.starkbot.user.internal;
 
 import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -30,12 +33,25 @@ class AuthController {
     /**
      * @param cookie true for the dashboard: the session travels in an HttpOnly cookie and the token is not returned
      */
-    record LoginRequest(@NotBlank @Size(max = 128) String username, @NotBlank @Size(max = 256) String password,
+    record LoginRequest(@NotBlank @Size(max = 128) @Pattern(regexp = "[^\\p{Cntrl}]+",
+                                message = "must not contain control characters") String username,
+                        @NotBlank @Size(max = 256) String password,
                         @Nullable Boolean cookie) {
+
+        @Override
+        public String toString() {
+            return "LoginRequest[username=" + username + ", password=[REDACTED], cookie=" + cookie + "]";
+        }
     }
 
     /** {@code token} is absent in cookie mode: script-readable tokens are what a cookie session avoids. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record LoginResponse(@Nullable String token, SessionService.SessionView session, UserView user) {
+
+        @Override
+        public String toString() {
+            return "LoginResponse[token=[REDACTED], session=" + session.id() + ", user=" + user.id() + "]";
+        }
     }
 
     record RegisterRequest(
@@ -44,6 +60,11 @@ class AuthController {
             @Size(max = 128) @Nullable String displayName,
             @NotBlank @Size(max = 256) String password,
             @Size(max = 200) @Nullable String inviteCode) {
+
+        @Override
+        public String toString() {
+            return "RegisterRequest[username=" + username + ", password=[REDACTED], inviteCode=[REDACTED]]";
+        }
     }
 
     private final AccountService accounts;

@@ -1,8 +1,8 @@
 package dev.starkbot.user.internal;
 
-import java.time.Instant;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +19,11 @@ import dev.starkbot.user.Role;
 class InviteService {
 
     record Created(String code, InviteView invite) {
+
+        @Override
+        public String toString() {
+            return "Created[code=[REDACTED], invite=" + invite.id() + "]";
+        }
     }
 
     record InviteView(String id, Role role, String createdBy, Instant createdAt, Instant expiresAt,
@@ -30,6 +35,8 @@ class InviteService {
                     usedAt == null ? null : Instant.ofEpochMilli(usedAt), usedBy);
         }
     }
+
+    private static final String ACTIVE_ADMINS = "(SELECT id FROM users WHERE role = 'admin' AND status = 'active')";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -48,7 +55,8 @@ class InviteService {
         long expires = now + validFor.toMillis();
         jdbc.sql("INSERT INTO invites (id, code_hash, role, created_by, created_at, expires_at) VALUES (?,?,?,?,?,?)")
                 .params(id, Tokens.hash(code), role.id(), admin.userId(), now, expires).update();
-        audit.record("invite.created", admin, id, "role=" + role.id() + " expires=" + expires);
+        audit.record("invite.created", admin, id,
+                "role=" + role.id() + " expires=" + Instant.ofEpochMilli(expires));
         return new Created(code, new InviteView(id, role, admin.userId(), now, expires, null, null));
     }
 
@@ -73,6 +81,13 @@ class InviteService {
         audit.record("invite.revoked", admin, id, null);
     }
 
+    /** A cheap look before the expensive work of registering: is this code usable right now? */
+    boolean usable(String code) {
+        return jdbc.sql("SELECT count(*) FROM invites WHERE code_hash = ? AND used_at IS NULL AND expires_at > ? "
+                        + "AND created_by IN " + ACTIVE_ADMINS)
+                .params(Tokens.hash(code), clock.millis()).query(Long.class).single() > 0;
+    }
+
     /**
      * Claims the code for a new account. The conditional update is what makes the code single-use: of two
      * concurrent registrations with one code, exactly one changes the row.
@@ -80,8 +95,9 @@ class InviteService {
     Role claim(String code, String claimant) {
         long now = clock.millis();
         String hash = Tokens.hash(code);
+        // An invite is only as good as its creator: one made by an admin since demoted or disabled is void.
         int claimed = jdbc.sql("UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL "
-                        + "AND expires_at > ?")
+                        + "AND expires_at > ? AND created_by IN " + ACTIVE_ADMINS)
                 .params(now, hash, now).update();
         if (claimed == 0) {
             throw AccountException.invalid("invalid-invite", "The invite code is not valid, already used or expired");

@@ -1,6 +1,7 @@
 package dev.starkbot.user.internal;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.starkbot.user.Preferences;
 import dev.starkbot.user.Principal;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -34,19 +36,26 @@ class MeController {
 
     record PasswordChange(@NotBlank @Size(max = 256) String currentPassword,
                           @NotBlank @Size(max = 256) String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[currentPassword=[REDACTED], newPassword=[REDACTED]]";
+        }
     }
 
     private final AccountService accounts;
     private final SessionService sessions;
+    private final AuditLog audit;
 
-    MeController(AccountService accounts, SessionService sessions) {
+    MeController(AccountService accounts, SessionService sessions, AuditLog audit) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     @GetMapping("/api/me")
     Me me(@AuthenticationPrincipal Principal me) {
-        return new Me(UserView.of(accounts.get(me.userId())), me.credential().name().toLowerCase(),
+        return new Me(UserView.of(accounts.get(me.userId())), me.credential().name().toLowerCase(Locale.ROOT),
                 me.credentialId());
     }
 
@@ -63,8 +72,8 @@ class MeController {
 
     @PostMapping("/api/me/password")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Principal me,
-                                        @Valid @RequestBody PasswordChange change) {
-        accounts.changePassword(me, change.currentPassword(), change.newPassword());
+                                        @Valid @RequestBody PasswordChange change, HttpServletRequest request) {
+        accounts.changePassword(me, change.currentPassword(), change.newPassword(), ClientAddress.of(request));
         return ResponseEntity.noContent().build();
     }
 
@@ -76,6 +85,7 @@ class MeController {
     @DeleteMapping("/api/sessions/{id}")
     ResponseEntity<Void> revokeSession(@AuthenticationPrincipal Principal me, @PathVariable String id) {
         sessions.revoke(me, id);
+        audit.record("session.revoked", me, id, null);
         return ResponseEntity.noContent().build();
     }
 

@@ -32,19 +32,19 @@ class PermissionMatrix {
             PermissionRule.of("GET", "/metrics", Access.OWN_GUARD),
             PermissionRule.of(null, "/error", Access.PUBLIC),
             // Getting in
-            new PermissionRule("GET", "/api/setup", Access.PUBLIC, "auth"),
-            new PermissionRule("POST", "/api/setup", Access.PUBLIC, "auth"),
-            new PermissionRule("POST", "/api/auth/login", Access.PUBLIC, "auth"),
-            new PermissionRule("POST", "/api/auth/register", Access.PUBLIC, "auth"),
-            PermissionRule.of("POST", "/api/auth/logout", Access.SELF),
+            PermissionRule.auth("GET", "/api/setup"),
+            PermissionRule.auth("POST", "/api/setup"),
+            PermissionRule.auth("POST", "/api/auth/login"),
+            PermissionRule.auth("POST", "/api/auth/register"),
+            PermissionRule.sessionOnly("POST", "/api/auth/logout", Access.SELF),
             // One's own account
             PermissionRule.of("GET", "/api/me", Access.READ),
             PermissionRule.of("PATCH", "/api/me", Access.WRITE),
-            PermissionRule.of("POST", "/api/me/password", Access.SELF),
+            PermissionRule.sessionOnly("POST", "/api/me/password", Access.SELF),
             PermissionRule.of("GET", "/api/sessions", Access.SELF),
-            PermissionRule.of("DELETE", "/api/sessions/{id}", Access.SELF),
+            PermissionRule.sessionOnly("DELETE", "/api/sessions/{id}", Access.SELF),
             PermissionRule.of("GET", "/api/keys", Access.READ),
-            PermissionRule.of("POST", "/api/keys", Access.WRITE),
+            PermissionRule.sessionOnly("POST", "/api/keys", Access.WRITE),
             PermissionRule.of("DELETE", "/api/keys/{id}", Access.WRITE),
             // Administration
             PermissionRule.of(null, "/api/admin/**", Access.ADMIN));

@@ -52,7 +52,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             default -> properties.write();
         };
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String caller = auth instanceof PrincipalAuthentication principal
+        // Getting-in endpoints are limited per address even for a signed-in caller, who would otherwise bring a
+        // second budget of login attempts along with any valid token.
+        String caller = auth instanceof PrincipalAuthentication principal && !group.equals("auth")
                 ? "user:" + principal.getPrincipal().userId() : "address:" + ClientAddress.of(request);
         ConsumptionProbe probe = bucket(group + "|" + caller, limit).tryConsumeAndReturnRemaining(1);
         response.setHeader("RateLimit-Limit", Long.toString(limit.capacity()));

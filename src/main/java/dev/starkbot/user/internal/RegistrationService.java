@@ -30,6 +30,15 @@ class RegistrationService {
     }
 
     UserRow register(String username, String displayName, String password, @Nullable String inviteCode) {
+        // Cheap refusals first: an anonymous caller must not be able to make the server run Argon2 for nothing.
+        if (properties.registration() == AccountsProperties.Registration.INVITE_ONLY
+                && (inviteCode == null || inviteCode.isBlank() || !invites.usable(inviteCode.strip()))) {
+            throw inviteCode == null || inviteCode.isBlank()
+                    ? AccountException.invalid("invite-required",
+                            "Registration is by invitation: ask an admin for an invite code")
+                    : AccountException.invalid("invalid-invite",
+                            "The invite code is not valid, already used or expired");
+        }
         // Hash outside the transaction: Argon2 takes tens of milliseconds, too long to hold SQLite's write lock.
         UserRow prepared = accounts.prepare(username, displayName, password, Role.USER, UserRow.Status.ACTIVE);
         UserRow user = switch (properties.registration()) {

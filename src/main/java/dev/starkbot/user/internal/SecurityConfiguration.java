@@ -1,6 +1,7 @@
 package dev.starkbot.user.internal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -28,8 +29,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionService sessions, ApiKeyService apiKeys,
-                                            PermissionMatrix matrix, RateLimitProperties rateLimits)
-            throws Exception {
+                                            PermissionMatrix matrix, RateLimitProperties rateLimits,
+                                            ApplicationContext context) throws Exception {
         CredentialAuthenticationFilter credentials = new CredentialAuthenticationFilter(sessions, apiKeys);
         RateLimitFilter rateLimit = new RateLimitFilter(rateLimits, matrix);
         http
@@ -43,7 +44,7 @@ class SecurityConfiguration {
                 .addFilterAfter(rateLimit, CredentialAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .anyRequest().access(new MatrixAuthorizationManager(matrix)))
+                        .anyRequest().access(new MatrixAuthorizationManager(matrix, context)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"starkbot\"");

@@ -27,6 +27,11 @@ class SessionService {
     private static final long TOUCH_EVERY_MS = 60_000;
 
     record Issued(String token, SessionView session) {
+
+        @Override
+        public String toString() {
+            return "Issued[token=[REDACTED], session=" + session.id() + "]";
+        }
     }
 
     record SessionView(String id, String kind, Instant createdAt, Instant lastSeenAt, Instant expiresAt,

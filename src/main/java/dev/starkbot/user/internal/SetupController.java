@@ -27,6 +27,11 @@ class SetupController {
                                 message = "3 to 64 letters, digits, dots, dashes or underscores") String username,
                         @Size(max = 128) @Nullable String displayName,
                         @NotBlank @Size(max = 256) String password) {
+
+        @Override
+        public String toString() {
+            return "SetupRequest[username=" + username + ", setupCode=[REDACTED], password=[REDACTED]]";
+        }
     }
 
     private final SetupService setup;

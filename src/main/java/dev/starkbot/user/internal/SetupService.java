@@ -53,6 +53,10 @@ class SetupService implements ApplicationRunner {
         }
         String username = bootstrap.username();
         if (username != null && !username.isBlank() && bootstrap.password() != null) {
+            if (!username.strip().matches("[A-Za-z0-9._-]{3,64}")) {
+                throw new IllegalStateException("STARKBOT_ADMIN_USERNAME must be 3 to 64 letters, digits, dots, "
+                        + "dashes or underscores");
+            }
             try {
                 UserRow admin = accounts.create(username, username, bootstrap.password().reveal(), Role.ADMIN,
                         UserRow.Status.ACTIVE);

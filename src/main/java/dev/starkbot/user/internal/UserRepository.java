@@ -67,13 +67,38 @@ class UserRepository {
         }
     }
 
-    void update(UserRow user) {
-        jdbc.sql("UPDATE users SET display_name = ?, password_hash = ?, role = ?, status = ?, time_zone = ?, "
-                        + "locale = ?, default_persona = ?, default_model = ? WHERE id = ?")
-                .params(user.displayName(), user.passwordHash(), user.role().id(), status(user.status()),
-                        user.preferences().timeZone(), user.preferences().locale(),
-                        user.preferences().defaultPersona(), user.preferences().defaultModel(), user.id())
+    // Each change writes only its own columns. Writing back a whole row read earlier would let a slow password
+    // change (Argon2 takes a while) undo an admin's concurrent disable or demotion.
+
+    void updateProfile(String id, String displayName, Preferences preferences) {
+        jdbc.sql("UPDATE users SET display_name = ?, time_zone = ?, locale = ?, default_persona = ?, "
+                        + "default_model = ? WHERE id = ?")
+                .params(displayName, preferences.timeZone(), preferences.locale(), preferences.defaultPersona(),
+                        preferences.defaultModel(), id)
                 .update();
+    }
+
+    void updatePassword(String id, String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
+    }
+
+    void updateAccess(String id, Role role, UserRow.Status status, String displayName) {
+        jdbc.sql("UPDATE users SET role = ?, status = ?, display_name = ? WHERE id = ?")
+                .params(role.id(), status(status), displayName, id).update();
+    }
+
+    long activeAdminsOtherThan(String id) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE role = 'admin' AND status = 'active' AND id <> ?")
+                .param(id).query(Long.class).single();
+    }
+
+    /**
+     * Serialises admin changes across instances: an update of the single installation row takes a row lock on
+     * PostgreSQL (and SQLite's IMMEDIATE transactions serialise anyway), so two admins demoting each other at once
+     * cannot both see the other as the remaining admin.
+     */
+    void lockAdminChanges() {
+        jdbc.sql("UPDATE installation SET created_by = created_by").update();
     }
 
     void touchLogin(String id, long at) {

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 @StorageTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "starkbot.rate-limit.enabled=false", "starkbot.accounts.login-free-failures=3",
-        "starkbot.accounts.login-max-delay=1m"})
+        "starkbot.accounts.login-max-delay=1m", "starkbot.accounts.login-failure-window=15m"})
 @Import(MutableClock.Config.class)
 class LoginThrottleIntegrationTest {
 
@@ -78,6 +78,18 @@ class LoginThrottleIntegrationTest {
         JsonNode throttledEvents = Http.json(http.call("GET", "/api/admin/audit?type=login.throttled", null,
                 admin.bearer()));
         assertThat(throttledEvents.size()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void wrongCurrentPasswordsOnAPasswordChangeAreThrottledLikeLogins() {
+        AccountFixtures.SignedIn user = new AccountFixtures(accounts, sessions).signedIn(Role.USER);
+        Http http = new Http(port);
+        int status = 0;
+        for (int attempt = 1; attempt <= 5 && status != 429; attempt++) {
+            status = http.call("POST", "/api/me/password", "{\"currentPassword\":\"guess " + attempt
+                    + "\",\"newPassword\":\"a new password here\"}", user.bearer()).statusCode();
+        }
+        assertThat(status).isEqualTo(429);
     }
 
     @Test

@@ -114,6 +114,16 @@ class PermissionMatrixIntegrationTest {
         assertThat(http.call("POST", "/api/keys", "{\"name\":\"x\"}", "Authorization", "Bearer " + readonlyKey)
                 .statusCode()).isEqualTo(403);
 
+        // Credentials are managed by a person signed in, never by a key: a leaked key cannot take the account over.
+        String adminKey = Http.json(http.call("POST", "/api/keys", "{\"name\":\"full\"}", admin.bearer()))
+                .path("key").asString();
+        String[] asKey = {"Authorization", "Bearer " + adminKey};
+        assertThat(http.call("POST", "/api/keys", "{\"name\":\"minted\"}", asKey).statusCode()).isEqualTo(403);
+        assertThat(http.call("POST", "/api/me/password", "{\"currentPassword\":\"x\",\"newPassword\":\"y\"}",
+                asKey).statusCode()).isEqualTo(403);
+        assertThat(http.call("DELETE", "/api/sessions/any-id", null, asKey).statusCode()).isEqualTo(403);
+        assertThat(http.call("GET", "/api/admin/users", null, asKey).statusCode()).isEqualTo(200);
+
         AccountFixtures.SignedIn user = fixtures.signedIn(Role.USER);
         HttpResponse<String> tooWide = http.call("POST", "/api/keys", "{\"name\":\"x\",\"scope\":\"admin\"}",
                 user.bearer());

@@ -76,6 +76,22 @@ class RegistrationIntegrationTest {
         }
 
         @Test
+        void anInviteDiesWithItsCreatorsAdminRights() {
+            Http http = new Http(port);
+            AccountFixtures fixtures = new AccountFixtures(accounts, sessions);
+            AccountFixtures.SignedIn root = fixtures.signedIn(Role.ADMIN);
+            AccountFixtures.SignedIn former = fixtures.signedIn(Role.ADMIN);
+            String code = Http.json(http.call("POST", "/api/admin/invites", "{\"role\":\"admin\"}",
+                    former.bearer())).path("code").asString();
+            assertThat(http.call("PATCH", "/api/admin/users/" + former.user().id(), "{\"role\":\"user\"}",
+                    root.bearer()).statusCode()).isEqualTo(200);
+
+            HttpResponse<String> registered = http.call("POST", "/api/auth/register", register(name(), code));
+            assertThat(registered.statusCode()).isEqualTo(422);
+            assertThat(Http.json(registered).path("type").asString()).endsWith("/invalid-invite");
+        }
+
+        @Test
         void aTakenUsernameDoesNotUseUpTheInvite() {
             Http http = new Http(port);
             AccountFixtures fixtures = new AccountFixtures(accounts, sessions);
