@@ -31,13 +31,13 @@ class AccountService implements UserService {
     private final LoginThrottle throttle;
     private final SessionService sessions;
     private final ApiKeyService apiKeys;
-    private final AuditLog audit;
+    private final UserAudit audit;
     private final TransactionTemplate transaction;
     private final AccountsProperties properties;
     private final Clock clock;
 
     AccountService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, SessionService sessions,
-                   ApiKeyService apiKeys, AuditLog audit, TransactionTemplate transaction,
+                   ApiKeyService apiKeys, UserAudit audit, TransactionTemplate transaction,
                    AccountsProperties properties, Clock clock) {
         this.users = users;
         this.hasher = hasher;

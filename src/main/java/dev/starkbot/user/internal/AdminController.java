@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.starkbot.audit.AuditLog;
 import dev.starkbot.user.AccountException;
 import dev.starkbot.user.Principal;
 import dev.starkbot.user.Role;
@@ -60,9 +61,9 @@ class AdminController {
 
     private final AccountService accounts;
     private final InviteService invites;
-    private final AuditLog audit;
+    private final UserAudit audit;
 
-    AdminController(AccountService accounts, InviteService invites, AuditLog audit) {
+    AdminController(AccountService accounts, InviteService invites, UserAudit audit) {
         this.accounts = accounts;
         this.invites = invites;
         this.audit = audit;

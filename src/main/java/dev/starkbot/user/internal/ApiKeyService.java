@@ -54,9 +54,9 @@ class ApiKeyService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final AuditLog audit;
+    private final UserAudit audit;
 
-    ApiKeyService(JdbcClient jdbc, Clock clock, AuditLog audit) {
+    ApiKeyService(JdbcClient jdbc, Clock clock, UserAudit audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.starkbot.shared.ClientAddress;
 import dev.starkbot.user.AccountException;
 import dev.starkbot.user.AccountsProperties;
 import dev.starkbot.user.Principal;
@@ -70,11 +71,11 @@ class AuthController {
     private final AccountService accounts;
     private final SessionService sessions;
     private final RegistrationService registration;
-    private final AuditLog audit;
+    private final UserAudit audit;
     private final AccountsProperties properties;
 
     AuthController(AccountService accounts, SessionService sessions, RegistrationService registration,
-                   AuditLog audit, AccountsProperties properties) {
+                   UserAudit audit, AccountsProperties properties) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.registration = registration;

@@ -40,9 +40,9 @@ class InviteService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final AuditLog audit;
+    private final UserAudit audit;
 
-    InviteService(JdbcClient jdbc, Clock clock, AuditLog audit) {
+    InviteService(JdbcClient jdbc, Clock clock, UserAudit audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;

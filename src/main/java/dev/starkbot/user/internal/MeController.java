@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.starkbot.shared.ClientAddress;
 import dev.starkbot.user.Preferences;
 import dev.starkbot.user.Principal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,9 +46,9 @@ class MeController {
 
     private final AccountService accounts;
     private final SessionService sessions;
-    private final AuditLog audit;
+    private final UserAudit audit;
 
-    MeController(AccountService accounts, SessionService sessions, AuditLog audit) {
+    MeController(AccountService accounts, SessionService sessions, UserAudit audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;

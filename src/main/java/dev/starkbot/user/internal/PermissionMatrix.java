@@ -46,6 +46,13 @@ class PermissionMatrix {
             PermissionRule.of("GET", "/api/keys", Access.READ),
             PermissionRule.sessionOnly("POST", "/api/keys", Access.WRITE),
             PermissionRule.of("DELETE", "/api/keys/{id}", Access.WRITE),
+            // Settings: the schema and one's own for everyone signed in, global ones for admins
+            PermissionRule.of("GET", "/api/settings/schema", Access.READ),
+            PermissionRule.of("GET", "/api/settings/user", Access.READ),
+            PermissionRule.of("PUT", "/api/settings/user/{key}", Access.WRITE),
+            PermissionRule.of("DELETE", "/api/settings/user/{key}", Access.WRITE),
+            PermissionRule.of(null, "/api/settings/global/**", Access.ADMIN),
+            PermissionRule.of("GET", "/api/settings/global", Access.ADMIN),
             // Administration
             PermissionRule.of(null, "/api/admin/**", Access.ADMIN));
 

@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.starkbot.shared.ClientAddress;
 import dev.starkbot.user.RateLimitProperties;
 import dev.starkbot.user.RateLimitProperties.Limit;
 import io.github.bucket4j.Bandwidth;

@@ -17,11 +17,11 @@ class RegistrationService {
     private final AccountService accounts;
     private final InviteService invites;
     private final AccountsProperties properties;
-    private final AuditLog audit;
+    private final UserAudit audit;
     private final TransactionTemplate transaction;
 
     RegistrationService(AccountService accounts, InviteService invites, AccountsProperties properties,
-                        AuditLog audit, TransactionTemplate transaction) {
+                        UserAudit audit, TransactionTemplate transaction) {
         this.accounts = accounts;
         this.invites = invites;
         this.properties = properties;

@@ -32,13 +32,13 @@ class SetupService implements ApplicationRunner {
     private final AccountService accounts;
     private final BootstrapAdminProperties bootstrap;
     private final AccountsProperties properties;
-    private final AuditLog audit;
+    private final UserAudit audit;
     private final Clock clock;
     private @Nullable String codeHash;
     private long codeExpiresAt;
 
     SetupService(AccountService accounts, BootstrapAdminProperties bootstrap, AccountsProperties properties,
-                 AuditLog audit, Clock clock) {
+                 UserAudit audit, Clock clock) {
         this.accounts = accounts;
         this.bootstrap = bootstrap;
         this.properties = properties;

@@ -1,4 +1,4 @@
-package dev.starkbot.user.internal;
+package dev.starkbot.audit;
 
 import java.time.Instant;
 import java.time.Clock;
@@ -12,35 +12,30 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.starkbot.user.Principal;
+import dev.starkbot.shared.ClientAddress;
 
 /**
  * The security audit trail: logins and their failures, sessions and keys issued and revoked, accounts created and
  * changed. Callers pass only what is safe to keep forever; never a password, token or key.
  */
 @Component
-class AuditLog {
+public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger("dev.starkbot.audit");
 
-    record Entry(String id, Instant at, String type, @Nullable String actorId, @Nullable String actorName,
+    public record Entry(String id, Instant at, String type, @Nullable String actorId, @Nullable String actorName,
                  @Nullable String target, @Nullable String ip, @Nullable String details) {
     }
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    public AuditLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    void record(String type, @Nullable Principal actor, @Nullable String target, @Nullable String details) {
-        record(type, actor == null ? null : actor.userId(), actor == null ? null : actor.username(), target,
-                details);
-    }
-
-    void record(String type, @Nullable String actorId, @Nullable String actorName, @Nullable String target,
+    public void record(String type, @Nullable String actorId, @Nullable String actorName, @Nullable String target,
                 @Nullable String details) {
         String ip = ClientAddress.current();
         String trimmed = details == null || details.length() <= 2000 ? details : details.substring(0, 2000);
@@ -58,12 +53,12 @@ class AuditLog {
      * Names typed by anonymous callers reach the log and the table: control characters are replaced so that
      * nobody can forge log lines (a newline followed by a fake entry) or store text PostgreSQL refuses (NUL).
      */
-    static @Nullable String clean(@Nullable String text) {
+    public static @Nullable String clean(@Nullable String text) {
         return text == null ? null : text.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Newest first; {@code before} pages backwards through older events. */
-    List<Entry> list(@Nullable String type, @Nullable Instant before, int limit) {
+    public List<Entry> list(@Nullable String type, @Nullable Instant before, int limit) {
         StringBuilder sql = new StringBuilder(
                 "SELECT id, at, type, actor_id, actor_name, target, ip, details FROM audit_events WHERE 1 = 1");
         List<Object> params = new ArrayList<>();

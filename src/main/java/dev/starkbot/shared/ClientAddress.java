@@ -1,4 +1,4 @@
-package dev.starkbot.user.internal;
+package dev.starkbot.shared;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -11,17 +11,17 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code server.forward-headers-strategy=native} so that it is the client's, not the proxy's; StarkBot never
  * trusts {@code X-Forwarded-For} on its own, since any client can send it.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static @Nullable String current() {
+    public static @Nullable String current() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? of(attributes.getRequest()) : null;
     }
 
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         String address = request.getRemoteAddr();
         return address == null ? "unknown" : address;
     }
