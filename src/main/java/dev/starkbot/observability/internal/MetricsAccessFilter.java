@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.starkbot.observability.MetricsProperties;
+import dev.starkbot.shared.LiveProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,10 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 class MetricsAccessFilter extends OncePerRequestFilter {
 
-    private final MetricsProperties properties;
+    private final LiveProperties<MetricsProperties> live;
 
-    MetricsAccessFilter(MetricsProperties properties) {
-        this.properties = properties;
+    MetricsAccessFilter(LiveProperties<MetricsProperties> live) {
+        this.live = live;
     }
 
     @Override
@@ -35,6 +36,7 @@ class MetricsAccessFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        MetricsProperties properties = live.current();
         if (properties.token() == null || properties.token().isBlank()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "Metrics are not served on this port: set "
                     + "starkbot.metrics.token, or management.server.port for a separate loopback port");

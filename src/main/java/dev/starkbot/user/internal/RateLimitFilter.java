@@ -10,6 +10,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.starkbot.shared.ClientAddress;
+import dev.starkbot.shared.LiveProperties;
 import dev.starkbot.user.RateLimitProperties;
 import dev.starkbot.user.RateLimitProperties.Limit;
 import io.github.bucket4j.Bandwidth;
@@ -27,23 +28,24 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimitProperties properties;
+    private final LiveProperties<RateLimitProperties> live;
     private final PermissionMatrix matrix;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimitFilter(RateLimitProperties properties, PermissionMatrix matrix) {
-        this.properties = properties;
+    RateLimitFilter(LiveProperties<RateLimitProperties> live, PermissionMatrix matrix) {
+        this.live = live;
         this.matrix = matrix;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !properties.enabled();
+        return !live.current().enabled();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        RateLimitProperties properties = live.current();
         String method = request.getMethod();
         String group = PermissionMatrix.rateGroup(
                 matrix.find(method, MatrixAuthorizationManager.path(request)).orElse(null), method);
@@ -57,7 +59,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         // second budget of login attempts along with any valid token.
         String caller = auth instanceof PrincipalAuthentication principal && !group.equals("auth")
                 ? "user:" + principal.getPrincipal().userId() : "address:" + ClientAddress.of(request);
-        ConsumptionProbe probe = bucket(group + "|" + caller, limit).tryConsumeAndReturnRemaining(1);
+        // The limit is part of the key, so a changed limit in config.toml starts fresh buckets at once.
+        ConsumptionProbe probe = bucket(group + "|" + limit.capacity() + "/" + limit.period() + "|" + caller, limit)
+                .tryConsumeAndReturnRemaining(1);
         response.setHeader("RateLimit-Limit", Long.toString(limit.capacity()));
         response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         response.setHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
@@ -76,7 +80,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (bucket != null) {
             return bucket;
         }
-        if (buckets.size() >= properties.maxClients()) {
+        if (buckets.size() >= live.current().maxClients()) {
             evictIdle();
         }
         return buckets.computeIfAbsent(key, k -> Bucket.builder()
@@ -91,17 +95,14 @@ class RateLimitFilter extends OncePerRequestFilter {
      */
     private void evictIdle() {
         buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= capacityOf(e.getKey()));
-        if (buckets.size() >= properties.maxClients()) {
+        if (buckets.size() >= live.current().maxClients()) {
             buckets.clear();
         }
     }
 
-    private long capacityOf(String key) {
-        return switch (key.substring(0, key.indexOf('|'))) {
-            case "auth" -> properties.auth().capacity();
-            case "read" -> properties.read().capacity();
-            default -> properties.write().capacity();
-        };
+    private static long capacityOf(String key) {
+        String limit = key.split("\\|")[1];
+        return Long.parseLong(limit.substring(0, limit.indexOf('/')));
     }
 
     private static long seconds(long nanos) {

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -12,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 
+import dev.starkbot.shared.LiveProperties;
 import dev.starkbot.user.RateLimitProperties;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,9 +29,15 @@ import jakarta.servlet.http.HttpServletResponse;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
+    /** Rate limits follow edits of config.toml without a restart. */
+    @Bean
+    LiveProperties<RateLimitProperties> liveRateLimits(RateLimitProperties initial, Environment environment) {
+        return new LiveProperties<>(RateLimitProperties.class, "starkbot.rate-limit", initial, environment);
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionService sessions, ApiKeyService apiKeys,
-                                            PermissionMatrix matrix, RateLimitProperties rateLimits,
+                                            PermissionMatrix matrix, LiveProperties<RateLimitProperties> rateLimits,
                                             ApplicationContext context) throws Exception {
         CredentialAuthenticationFilter credentials = new CredentialAuthenticationFilter(sessions, apiKeys);
         RateLimitFilter rateLimit = new RateLimitFilter(rateLimits, matrix);

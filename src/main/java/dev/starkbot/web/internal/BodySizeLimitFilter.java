@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.starkbot.shared.LiveProperties;
 import dev.starkbot.web.HttpProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -28,23 +29,24 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final LiveProperties<HttpProperties> live;
 
-    BodySizeLimitFilter(HttpProperties properties) {
-        this.limit = properties.maxBodySize().toBytes();
+    BodySizeLimitFilter(LiveProperties<HttpProperties> live) {
+        this.live = live;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = live.current().maxBodySize().toBytes();
         if (request.getContentLengthLong() > limit) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge());
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private String tooLarge() {
+    private static String tooLarge(long limit) {
         return "The request body exceeds the limit of " + limit + " bytes (starkbot.http.max-body-size)";
     }
 
