@@ -14,8 +14,8 @@ import dev.starkbot.shared.Secret;
  *                      Argon2id) instead of the key file. Env: {@code STARKBOT_MASTER_KEY}.
  * @param masterKeyFile file holding a random 256-bit key, created with mode 0600 on first run when no master key
  *                      is set; default {@code master.key} in the data directory. Back it up apart from the
- *                      database: without it the secrets cannot be read. Env: {@code STARKBOT_CRYPTO_MASTERKEYFILE}.
+ *                      database: without it the secrets cannot be read. Env: {@code STARKBOT_MASTER_KEY_FILE}.
  */
-@ConfigurationProperties("starkbot.crypto")
+@ConfigurationProperties("starkbot")
 public record CryptoProperties(@Nullable Secret masterKey, @Nullable Path masterKeyFile) {
 }

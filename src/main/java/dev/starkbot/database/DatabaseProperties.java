@@ -15,12 +15,13 @@ import jakarta.validation.constraints.Min;
  * Where and how StarkBot stores its data.
  *
  * @param url               JDBC URL of a PostgreSQL database ({@code jdbc:postgresql://host:5432/starkbot}); when
- *                          empty, StarkBot uses the SQLite file {@code starkbot.db} in the data directory.
+ *                          empty, StarkBot uses the SQLite file {@code starkbot.db} in the data directory. Any other
+ *                          kind of URL stops start-up.
  *                          Env: {@code STARKBOT_DATABASE_URL}.
  * @param username          PostgreSQL user. Env: {@code STARKBOT_DATABASE_USERNAME}.
  * @param password          PostgreSQL password. Env: {@code STARKBOT_DATABASE_PASSWORD}.
- * @param poolSize          most connections held open; SQLite lets one of them write at a time, PostgreSQL needs at
- *                          least 2 (the scheduler polls while requests run).
+ * @param poolSize          most connections held open, from 2 to 200; SQLite lets one of them write at a time,
+ *                          PostgreSQL needs at least 2 (the scheduler polls while requests run).
  * @param connectionTimeout how long a request waits for a free connection before failing.
  * @param busyTimeout       SQLite only: how long a writer waits for another writer's lock before failing.
  * @param backupsKept       SQLite only: how many pre-migration backups to keep beside the database; older ones are

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Min;
  *
  * @param registration          who may create an account: {@code invite-only} (an admin's single-use invite
  *                              code), {@code open}, or {@code approval} (open, but new accounts wait for an admin).
- * @param minPasswordLength     shortest password accepted.
+ * @param minPasswordLength     shortest password accepted, from 8 to 128 (the longest is always 256).
  * @param sessionIdleTimeout    a session unused for this long ends.
  * @param sessionMaxAge         a session ends this long after login, however much it is used.
  * @param setupCodeValidity     how long the one-time setup code printed at first start stays valid.

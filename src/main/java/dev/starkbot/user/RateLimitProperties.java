@@ -14,11 +14,12 @@ import jakarta.validation.constraints.Min;
  * Request rate limits, per signed-in user (per client address when anonymous) and per group of endpoints. Each
  * limit is a token bucket: {@code capacity} requests at once, refilled evenly over {@code period}.
  *
- * @param enabled    turn all limits off (for load tests behind a limiting proxy)
- * @param auth       login, registration and setup
- * @param read       GET requests
- * @param write      every other method
- * @param maxClients most buckets kept in memory; beyond it, idle buckets are dropped first
+ * @param enabled    {@code false} turns every rate limit off (for a proxy that already limits); login
+ *                   throttling stays on
+ * @param auth       login, registration and setup (default 20 per minute, per client address)
+ * @param read       GET requests (default 600 per minute)
+ * @param write      every other method (default 120 per minute)
+ * @param maxClients most buckets kept in memory, at least 100; beyond it, idle buckets are dropped first
  */
 @ConfigurationProperties("starkbot.rate-limit")
 @Validated
@@ -36,7 +37,12 @@ public record RateLimitProperties(
         write = write != null ? write : new Limit(120, Duration.ofMinutes(1));
     }
 
-    /** A period left out means one minute, so that setting only the capacity is enough. */
+    /**
+     * One group's token bucket. A period left out means one minute, so that setting only the capacity is enough.
+     *
+     * @param capacity requests allowed at once, refilled evenly over the period; at least 1
+     * @param period   how long a full refill takes; left out, zero or negative, one minute
+     */
     public record Limit(@Min(1) long capacity, @Nullable Duration period) {
 
         public Limit {

@@ -1,5 +1,6 @@
 package dev.starkbot.crypto.internal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,14 +123,14 @@ class Keyring implements SecretCipher {
                 return create();
             }
             byte[] salt = row.salt() == null ? null : HexFormat.of().parseHex(row.salt());
-            if (!MasterKey.PASSPHRASE.equals(row.source()) && properties.masterKey() == null
-                    && !Files.exists(keyFile) && !Files.exists(pending())) {
-                throw new MasterKeyMismatchException("the missing key file " + keyFile,
-                        new IllegalStateException("key file missing"));
-            }
-            MasterKey master = master(salt);
+            MasterKey master = existingMaster(salt);
             try {
-                return aead(unwrap(row.wrapped(), master));
+                Aead aead = aead(unwrap(row.wrapped(), master));
+                if (properties.masterKey() == null && !Files.exists(keyFile) && Files.exists(pending())) {
+                    Files.move(pending(), keyFile, StandardCopyOption.ATOMIC_MOVE);
+                    log.warn("Finished an interrupted master key rotation: {} is now the key file", keyFile);
+                }
+                return aead;
             } catch (GeneralSecurityException e) {
                 Aead finished = finishInterruptedRotation(row.wrapped());
                 if (finished != null) {
@@ -137,9 +138,31 @@ class Keyring implements SecretCipher {
                 }
                 throw new MasterKeyMismatchException(master.source(), e);
             }
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new CryptoException("Cannot load the data key", e);
         }
+    }
+
+    /**
+     * The master key for data that already exists. Unlike at the first start, nothing is created here: a missing
+     * key file means the data cannot be opened, and making a new key would only hide that.
+     */
+    private MasterKey existingMaster(@Nullable byte[] salt) {
+        if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
+            return MasterKeySource.fromPassphrase(properties.masterKey().reveal(),
+                    salt != null ? salt : MasterKeySource.newSalt());
+        }
+        MasterKey fromFile = MasterKeySource.fromFile(keyFile);
+        if (fromFile != null) {
+            return fromFile;
+        }
+        MasterKey pending = MasterKeySource.fromFile(pending());
+        if (pending != null) {
+            return pending;
+        }
+        throw new MasterKeyMismatchException("the missing key file " + keyFile + (salt != null
+                ? " (this data was set up with STARKBOT_MASTER_KEY, which is not set)" : ""),
+                new IllegalStateException("key file missing"));
     }
 
     private Aead create() throws GeneralSecurityException {
@@ -192,7 +215,7 @@ class Keyring implements SecretCipher {
             Files.move(pending(), keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             log.warn("Finished an interrupted master key rotation: {} is now the key file", keyFile);
             return aead;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             return null;
         }
     }

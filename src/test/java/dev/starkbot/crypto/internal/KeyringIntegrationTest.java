@@ -57,7 +57,7 @@ class KeyringIntegrationTest {
     @Test
     void aWrongMasterKeyStopsStartUpAndLeavesTheDataUntouched() throws Exception {
         Map<String, String> database = TestDatabase.fresh();
-        Map<String, String> right = with(database, "starkbot.crypto.master-key", "the right passphrase, long enough");
+        Map<String, String> right = with(database, "starkbot.master-key", "the right passphrase, long enough");
         String sealed;
         try (ConfigurableApplicationContext context = start(right)) {
             sealed = context.getBean(SecretCipher.class).seal("bot-token-123", "test:1");
@@ -67,11 +67,16 @@ class KeyringIntegrationTest {
             before = single(connection, "SELECT wrapped_keyset || master_source || kdf_salt FROM crypto_keyring");
         }
 
-        Map<String, String> wrong = with(database, "starkbot.crypto.master-key", "a wrong passphrase, long enough");
+        Map<String, String> wrong = with(database, "starkbot.master-key", "a wrong passphrase, long enough");
         assertThatThrownBy(() -> start(wrong).close()).satisfies(e -> {
                     MasterKeyMismatchException mismatch = cause(e, MasterKeyMismatchException.class);
                     assertThat(mismatch.getMessage()).contains("STARKBOT_MASTER_KEY").contains("Nothing was changed");
                 });
+
+        // Without the passphrase at all: refused, and no stray key file is made up.
+        assertThatThrownBy(() -> start(database).close()).satisfies(e -> assertThat(
+                cause(e, MasterKeyMismatchException.class).getMessage()).contains("STARKBOT_MASTER_KEY"));
+        assertThat(Path.of(database.get("starkbot.data-dir")).resolve("master.key")).doesNotExist();
 
         try (Connection connection = TestDatabase.connect(database)) {
             assertThat(single(connection, "SELECT wrapped_keyset || master_source || kdf_salt FROM crypto_keyring"))
@@ -131,7 +136,7 @@ class KeyringIntegrationTest {
         }
         assertThatThrownBy(() -> start(database).close()).satisfies(
                 e -> assertThat(cause(e, MasterKeyMismatchException.class)).isNotNull());
-        start(with(database, "starkbot.crypto.master-key", "a passphrase chosen later on")).close();
+        start(with(database, "starkbot.master-key", "a passphrase chosen later on")).close();
     }
 
     @TestConfiguration
