@@ -1,5 +1,7 @@
 package dev.starkbot.shared;
 
+import java.net.InetAddress;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -19,6 +21,29 @@ public final class ClientAddress {
     public static @Nullable String current() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? of(attributes.getRequest()) : null;
+    }
+
+    /**
+     * The address as a counting key for limits: an IPv6 client is counted by its /64, because one host usually
+     * holds a whole /64 and could otherwise step through addresses to escape any per-address limit.
+     */
+    public static String limitKey(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.ofLiteral(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (IllegalArgumentException e) {
+            return address;
+        }
     }
 
     public static String of(HttpServletRequest request) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.starkbot.shared.ClientAddress;
 import dev.starkbot.user.AccountsProperties;
 
 /**
@@ -92,6 +93,6 @@ class LoginThrottle {
     }
 
     private static String addressKey(String address) {
-        return "address:" + address;
+        return "address:" + ClientAddress.limitKey(address);
     }
 }

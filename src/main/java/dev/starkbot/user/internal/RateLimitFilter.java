@@ -58,7 +58,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         // Getting-in endpoints are limited per address even for a signed-in caller, who would otherwise bring a
         // second budget of login attempts along with any valid token.
         String caller = auth instanceof PrincipalAuthentication principal && !group.equals("auth")
-                ? "user:" + principal.getPrincipal().userId() : "address:" + ClientAddress.of(request);
+                ? "user:" + principal.getPrincipal().userId()
+                : "address:" + ClientAddress.limitKey(ClientAddress.of(request));
         // The limit is part of the key, so a changed limit in config.toml starts fresh buckets at once.
         ConsumptionProbe probe = bucket(group + "|" + limit.capacity() + "/" + limit.period() + "|" + caller, limit)
                 .tryConsumeAndReturnRemaining(1);

@@ -3,9 +3,12 @@ package dev.starkbot.web.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,6 +133,20 @@ class ProblemDetailsIntegrationTest {
         assertThat(problem.path("retryable").asBoolean()).isTrue();
         assertThat(problem.path("retryAfterMs").asLong()).isEqualTo(2500);
         assertThat(problem.path("detail").asString()).isEqualTo("The model is overloaded");
+    }
+
+    @Test
+    void requestsTomcatRejectsBeforeAnyServletGetProblemsToo() throws Exception {
+        for (String path : List.of("/a%2Fb", "/%zz")) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close"
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(raw).as(path).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                        .contains("\"type\":\"https://starkbot.dev/problems/malformed-request\"")
+                        .doesNotContain("<html");
+            }
+        }
     }
 
     @Test
