@@ -2,7 +2,7 @@ package dev.starkbot.crypto;
 
 /**
  * Seals and opens secret values. The associated data names where a value lives, such as
- * {@code settings:global:anthropic.api-key}: opening with any other associated data fails, so ciphertexts cannot be
+ * {@code settings:/ai.anthropic.api-key}: opening with any other associated data fails, so ciphertexts cannot be
  * swapped between rows or fields.
  */
 public interface SecretCipher {

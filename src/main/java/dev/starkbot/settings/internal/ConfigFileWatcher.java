@@ -144,8 +144,13 @@ class ConfigFileWatcher implements SmartLifecycle {
         ConfigFileEnvironmentPostProcessor.install(environment.getPropertySources(), next);
         Set<String> applied = new TreeSet<>();
         Set<String> restart = new TreeSet<>();
+        Set<String> overridden = new TreeSet<>();
         for (String key : changed) {
-            if (key.startsWith("logging.level.")) {
+            Object fromFile = next.get(key);
+            if (fromFile != null && !fromFile.toString().equals(environment.getProperty(key))) {
+                // An environment variable or argument outranks the file: the edit has no effect on this key.
+                overridden.add(key);
+            } else if (key.startsWith("logging.level.")) {
                 applyLogLevel(key);
                 applied.add(key);
             } else if (live.orderedStream().anyMatch(p -> key.startsWith(p.prefix() + "."))) {
@@ -157,6 +162,10 @@ class ConfigFileWatcher implements SmartLifecycle {
         live.orderedStream().filter(p -> changed.stream().anyMatch(k -> k.startsWith(p.prefix() + ".")))
                 .forEach(LiveProperties::rebind);
         log.info("Applied the edit of {}: in force now {}; after a restart {}", file, applied, restart);
+        if (!overridden.isEmpty()) {
+            log.warn("These keys edited in {} are overridden by environment variables or arguments, which win: {}",
+                    file, overridden);
+        }
         events.publishEvent(new ConfigurationReloaded(applied, restart));
         return new Outcome(true, applied, restart, null);
     }

@@ -82,11 +82,12 @@ class DefaultSettingsService implements SettingsService {
         String owner = global ? SettingsRepository.GLOBAL : actor.userId();
         String id = SettingsRepository.id(owner, key);
         boolean secret = definition.type() == SettingType.SECRET;
+        boolean existed = repository.find(owner, key).isPresent();
         SettingsRepository.Row row = new SettingsRepository.Row(id, owner, key, secret ? null : value,
                 secret ? cipher.seal(value, "settings:" + id) : null, secret ? SettingValues.hint(value) : null,
                 clock.millis(), actor.userId());
         repository.save(row);
-        changed(actor, global, key, secret ? "secret replaced" : "set");
+        changed(actor, global, key, secret ? (existed ? "secret replaced" : "secret set") : "set");
         return view(definition, row);
     }
 

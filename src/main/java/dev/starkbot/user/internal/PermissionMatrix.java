@@ -52,7 +52,6 @@ class PermissionMatrix {
             PermissionRule.of("PUT", "/api/settings/user/{key}", Access.WRITE),
             PermissionRule.of("DELETE", "/api/settings/user/{key}", Access.WRITE),
             PermissionRule.of(null, "/api/settings/global/**", Access.ADMIN),
-            PermissionRule.of("GET", "/api/settings/global", Access.ADMIN),
             // Administration
             PermissionRule.of(null, "/api/admin/**", Access.ADMIN));
 

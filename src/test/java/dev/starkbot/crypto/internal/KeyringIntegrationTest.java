@@ -42,10 +42,10 @@ class KeyringIntegrationTest {
             assertThat(keyFile).exists();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
             SecretCipher cipher = context.getBean(SecretCipher.class);
-            String sealed = cipher.seal("sk-ant-secret-value", "settings:global:anthropic.api-key");
+            String sealed = cipher.seal("sk-ant-secret-value", "settings:/ai.anthropic.api-key");
             assertThat(sealed).doesNotContain("secret-value");
-            assertThat(cipher.open(sealed, "settings:global:anthropic.api-key")).isEqualTo("sk-ant-secret-value");
-            assertThatThrownBy(() -> cipher.open(sealed, "settings:global:openai.api-key"))
+            assertThat(cipher.open(sealed, "settings:/ai.anthropic.api-key")).isEqualTo("sk-ant-secret-value");
+            assertThatThrownBy(() -> cipher.open(sealed, "settings:/ai.openai.api-key"))
                     .isInstanceOf(CryptoException.class);
         }
         try (Connection connection = TestDatabase.connect(database)) {

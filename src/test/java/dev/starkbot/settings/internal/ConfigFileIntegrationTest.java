@@ -60,12 +60,16 @@ class ConfigFileIntegrationTest {
             assertThat(limit(http)).isEqualTo("5");
 
             Files.writeString(config, GOOD.replace("capacity = 5", "capacity = 7")
-                    .replace("token-from-the-file", "rotated-token") + "\n[server]\nport = 9999\n");
+                    .replace("token-from-the-file", "rotated-token")
+                    + "\n[starkbot.database]\npool-size = 5\n\n[server]\nport = 9999\n");
             await(() -> "7".equals(limit(http)));
             assertThat(http.get("/metrics", "Authorization", "Bearer rotated-token").statusCode()).isEqualTo(200);
             assertThat(http.get("/metrics", "Authorization", "Bearer token-from-the-file").statusCode())
                     .isEqualTo(401);
-            await(() -> output.getOut().contains("after a restart [server.port]"));
+            await(() -> output.getOut().contains("after a restart [starkbot.database.pool-size]"));
+            // The test starts StarkBot with --server.port, which outranks the file.
+            await(() -> output.getOut().contains("overridden by environment variables or arguments, which win: "
+                    + "[server.port]"));
         }
     }
 
