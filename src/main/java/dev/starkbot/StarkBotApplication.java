@@ -1,5 +1,7 @@
 package dev.starkbot;
 
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -8,8 +10,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import dev.starkbot.crypto.MasterKeyRotation;
+import dev.starkbot.database.SqliteEncryption;
 import dev.starkbot.shared.Secret;
 import dev.starkbot.shared.SignalShutdown;
 
@@ -21,6 +26,9 @@ public class StarkBotApplication {
         if (args.length > 0 && args[0].equals("rotate-master-key")) {
             System.exit(rotateMasterKey(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("encrypt-database")) {
+            System.exit(encryptDatabase(Arrays.copyOfRange(args, 1, args.length)));
+        }
         run(args);
     }
 
@@ -31,6 +39,30 @@ public class StarkBotApplication {
                 .run(args);
         SignalShutdown.install(context);
         return context;
+    }
+
+    /**
+     * {@code starkbot encrypt-database}: with StarkBot stopped, encrypts the plain SQLite database in place with
+     * {@code STARKBOT_DATABASE_ENCRYPTION_KEY}. Needs no Spring context: it touches one file.
+     */
+    static int encryptDatabase(String[] args) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+        Path file = Path.of(environment.getProperty("starkbot.data-dir", "./data")).resolve("starkbot.db");
+        String key = environment.getProperty("starkbot.database.encryption-key");
+        if (key == null || key.isBlank()) {
+            System.err.println("Set STARKBOT_DATABASE_ENCRYPTION_KEY to the passphrase to encrypt with.");
+            return 2;
+        }
+        try {
+            System.out.println("Encrypting " + file + " in place (make sure StarkBot is stopped) ...");
+            SqliteEncryption.encrypt(file, key);
+            System.out.println("Done. Start StarkBot with STARKBOT_DATABASE_ENCRYPTION_KEY set from now on.");
+            return 0;
+        } catch (SQLException | RuntimeException e) {
+            System.err.println("Encryption failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     /**

@@ -27,6 +27,10 @@ import jakarta.validation.constraints.Min;
  * @param backupsKept       SQLite only: how many pre-migration backups to keep beside the database; older ones are
  *                          deleted after a successful migration. 0 turns the backup off (not recommended).
  * @param healthTimeout     how long {@code /health} waits for the database to answer before reporting it down.
+ * @param encryptionKey     SQLite only: encrypt the whole database file (SQLCipher v4 format) with this passphrase.
+ *                          Needs a StarkBot built with {@code -Psqlcipher}; an existing plain database must first be
+ *                          converted with the {@code encrypt-database} command. Env:
+ *                          {@code STARKBOT_DATABASE_ENCRYPTION_KEY}.
  */
 @ConfigurationProperties("starkbot.database")
 @Validated
@@ -38,7 +42,8 @@ public record DatabaseProperties(
         @DefaultValue("10s") Duration connectionTimeout,
         @DefaultValue("5s") Duration busyTimeout,
         @DefaultValue("3") @Min(0) int backupsKept,
-        @DefaultValue("2s") Duration healthTimeout) {
+        @DefaultValue("2s") Duration healthTimeout,
+        @Nullable Secret encryptionKey) {
 
     public DatabaseKind kind() {
         return url == null || url.isBlank() ? DatabaseKind.SQLITE : DatabaseKind.POSTGRESQL;

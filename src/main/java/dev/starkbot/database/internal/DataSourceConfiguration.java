@@ -21,6 +21,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import dev.starkbot.database.DatabaseKind;
 import dev.starkbot.database.DatabaseProperties;
+import dev.starkbot.database.SqliteEncryption;
 import dev.starkbot.shared.StarkBotProperties;
 
 /**
@@ -70,11 +71,19 @@ class DataSourceConfiguration {
             }
         }
         log.info("Database: {}", target.describe());
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            if (target.kind() == DatabaseKind.SQLITE && properties.encryptionKey() != null) {
+                throw new IllegalStateException("Cannot open the encrypted database " + target.sqliteFile()
+                        + ": STARKBOT_DATABASE_ENCRYPTION_KEY is not its key (or the file is damaged)", e);
+            }
+            throw e;
+        }
     }
 
     private static DataSource sqlite(DatabaseTarget target, DatabaseProperties properties) {
-        SQLiteConfig config = new SQLiteConfig();
+        SQLiteConfig config = sqliteConfig(target, properties);
         // WAL lets readers proceed while one connection writes; NORMAL sync is durable across process crashes
         // in WAL mode and only risks the last transactions on power loss, the usual trade for a server.
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -87,6 +96,29 @@ class DataSourceConfiguration {
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(target.jdbcUrl());
         return dataSource;
+    }
+
+    /**
+     * A plain or an encrypted connection, and a clear refusal when the file and the setting disagree: opening an
+     * encrypted file without the key (or a plain one with a key) would otherwise fail later with "file is not a
+     * database", or silently leave the data unencrypted.
+     */
+    private static SQLiteConfig sqliteConfig(DatabaseTarget target, DatabaseProperties properties) {
+        Path file = target.sqliteFile();
+        boolean exists = file != null && Files.exists(file) && file.toFile().length() > 0;
+        if (properties.encryptionKey() == null || properties.encryptionKey().isBlank()) {
+            if (exists && !SqliteEncryption.isPlain(file)) {
+                throw new IllegalStateException("The database " + file + " is encrypted: set "
+                        + "STARKBOT_DATABASE_ENCRYPTION_KEY (and use a StarkBot built with -Psqlcipher)");
+            }
+            return new SQLiteConfig();
+        }
+        if (exists && SqliteEncryption.isPlain(file)) {
+            throw new IllegalStateException("STARKBOT_DATABASE_ENCRYPTION_KEY is set but " + file + " is not "
+                    + "encrypted. Stop StarkBot and convert it first: java -jar starkbot.jar encrypt-database "
+                    + "(see docs/security.md)");
+        }
+        return SqliteEncryption.config(properties.encryptionKey().reveal());
     }
 
     private static void createPrivateDirectory(Path dir) {

@@ -24,7 +24,7 @@ class DefaultDatabaseTest {
     void pingGivesUpAtTheHealthTimeoutWhenTheDatabaseHangs() {
         CountDownLatch never = new CountDownLatch(1);
         DatabaseProperties properties = new DatabaseProperties(null, null, null, 2, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 0, Duration.ofMillis(200));
+                Duration.ofSeconds(1), 0, Duration.ofMillis(200), null);
         DefaultDatabase database = new DefaultDatabase(
                 new DatabaseTarget(DatabaseKind.POSTGRESQL, "jdbc:postgresql://nowhere/x", null),
                 new HangingDataSource(never), properties, new SimpleMeterRegistry());

@@ -47,7 +47,7 @@ class SqliteConnectionIntegrationTest {
     void createsAMissingDataDirectoryReadableByItsOwnerOnly() throws Exception {
         Path fresh = Files.createTempDirectory("starkbot-datadir").resolve("nested/data");
         DatabaseProperties properties = new DatabaseProperties(null, null, null, 2, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 0, Duration.ofSeconds(1));
+                Duration.ofSeconds(1), 0, Duration.ofSeconds(1), null);
         new DataSourceConfiguration().databaseTarget(new StarkBotProperties(fresh), properties);
 
         assertThat(fresh).isDirectory();
