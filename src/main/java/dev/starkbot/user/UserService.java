@@ -7,4 +7,7 @@ public interface UserService {
 
     /** The user's preferences, or empty if no such (active or disabled) user exists. */
     Optional<Preferences> preferences(String userId);
+
+    /** Replaces the caller's own preferences, validated as {@code PATCH /api/me} validates them. */
+    Preferences updatePreferences(Principal me, Preferences preferences);
 }

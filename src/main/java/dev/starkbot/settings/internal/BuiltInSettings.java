@@ -45,6 +45,33 @@ class BuiltInSettings {
                 "The name the assistant uses for itself");
     }
 
+    // A user's preferences live with their account (and in PATCH /api/me); these definitions make them part of
+    // the settings schema, so that one settings page can show everything a user can change.
+
+    @Bean
+    SettingDefinition preferredTimeZone() {
+        return SettingDefinition.of(Preferences.TIME_ZONE, false, SettingType.TIME_ZONE, "UTC",
+                "Your time zone: schedules and times are shown and run in it");
+    }
+
+    @Bean
+    SettingDefinition preferredLocale() {
+        return SettingDefinition.of(Preferences.LOCALE, false, SettingType.STRING, "en",
+                "Your language and region, as a tag such as en-GB");
+    }
+
+    @Bean
+    SettingDefinition preferredPersona() {
+        return SettingDefinition.of(Preferences.DEFAULT_PERSONA, false, SettingType.STRING, null,
+                "The persona new chats start with");
+    }
+
+    @Bean
+    SettingDefinition preferredModel() {
+        return SettingDefinition.of(Preferences.DEFAULT_MODEL, false, SettingType.STRING, null,
+                "The model new chats start with");
+    }
+
     @Bean
     SettingDefinition userNotifications() {
         return SettingDefinition.of("notifications.enabled", false, SettingType.BOOLEAN, "true",

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import dev.starkbot.settings.SettingType;
 import dev.starkbot.settings.SettingsException;
 import dev.starkbot.settings.SettingsService;
 import dev.starkbot.user.Principal;
+import dev.starkbot.user.UserService;
 
 /**
  * Reads and writes settings. A secret is sealed before it reaches the repository and opened only for the module
@@ -39,10 +41,12 @@ class DefaultSettingsService implements SettingsService {
     private final SecretCipher cipher;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final UserService users;
     private final Clock clock;
 
     DefaultSettingsService(ObjectProvider<SettingDefinition> definitions, SettingsRepository repository,
-                           SecretCipher cipher, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+                           SecretCipher cipher, ApplicationEventPublisher events, AuditLog audit, UserService users,
+                           Clock clock) {
         this.definitions = definitions.orderedStream()
                 .collect(Collectors.toMap(SettingDefinition::key, Function.identity(), (a, b) -> {
                     throw new IllegalStateException("Setting declared twice: " + a.key());
@@ -51,6 +55,7 @@ class DefaultSettingsService implements SettingsService {
         this.cipher = cipher;
         this.events = events;
         this.audit = audit;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -65,7 +70,11 @@ class DefaultSettingsService implements SettingsService {
 
     @Override
     public Optional<String> forUser(String userId, String key) {
-        return read(userId, definition(key, false));
+        SettingDefinition definition = definition(key, false);
+        if (Preferences.covers(key)) {
+            return users.preferences(userId).flatMap(p -> Preferences.read(p, key));
+        }
+        return read(userId, definition);
     }
 
     List<View> views(boolean global, @Nullable String userId) {
@@ -73,12 +82,17 @@ class DefaultSettingsService implements SettingsService {
         Map<String, SettingsRepository.Row> stored = repository.all(owner).stream()
                 .collect(Collectors.toMap(SettingsRepository.Row::key, Function.identity()));
         return definitions.values().stream().filter(d -> d.global() == global)
-                .map(d -> view(d, stored.get(d.key()))).toList();
+                .map(d -> !global && Preferences.covers(d.key()) ? preferenceView(d, userId)
+                        : view(d, stored.get(d.key())))
+                .toList();
     }
 
     View set(Principal actor, boolean global, String key, String raw) {
         SettingDefinition definition = definition(key, global);
         String value = SettingValues.normalise(definition, raw);
+        if (!global && Preferences.covers(key)) {
+            return setPreference(actor, definition, value);
+        }
         String owner = global ? SettingsRepository.GLOBAL : actor.userId();
         String id = SettingsRepository.id(owner, key);
         boolean secret = definition.type() == SettingType.SECRET;
@@ -93,11 +107,29 @@ class DefaultSettingsService implements SettingsService {
 
     View reset(Principal actor, boolean global, String key) {
         SettingDefinition definition = definition(key, global);
+        if (!global && Preferences.covers(key)) {
+            return setPreference(actor, definition, definition.defaultValue());
+        }
         String owner = global ? SettingsRepository.GLOBAL : actor.userId();
         if (repository.delete(owner, key)) {
             changed(actor, global, key, "reset to default");
         }
         return view(definition, null);
+    }
+
+    private View setPreference(Principal actor, SettingDefinition definition, @Nullable String value) {
+        dev.starkbot.user.Preferences current = users.preferences(actor.userId())
+                .orElseThrow(() -> SettingsException.unknown(definition.key()));
+        users.updatePreferences(actor, Preferences.with(current, definition.key(), value));
+        changed(actor, false, definition.key(), value == null ? "reset to default" : "set");
+        return preferenceView(definition, actor.userId());
+    }
+
+    private View preferenceView(SettingDefinition definition, @Nullable String userId) {
+        String value = userId == null ? null : users.preferences(userId)
+                .flatMap(p -> Preferences.read(p, definition.key())).orElse(null);
+        return new View(definition.key(), definition.type(), value, Objects.equals(value, definition.defaultValue()),
+                null, null);
     }
 
     private void changed(Principal actor, boolean global, String key, String what) {

@@ -55,6 +55,11 @@ class AccountService implements UserService {
         return users.findById(userId).map(UserRow::preferences);
     }
 
+    @Override
+    public Preferences updatePreferences(Principal me, Preferences preferences) {
+        return updateOwn(me, null, preferences).preferences();
+    }
+
     boolean hasUsers() {
         return users.count() > 0;
     }
@@ -203,9 +208,7 @@ class AccountService implements UserService {
     }
 
     private static Preferences validated(Preferences preferences) {
-        try {
-            ZoneId.of(preferences.timeZone());
-        } catch (RuntimeException e) {
+        if (!ZoneId.getAvailableZoneIds().contains(preferences.timeZone())) {
             throw AccountException.invalid("invalid-request",
                     "Unknown time zone '" + preferences.timeZone() + "'; use an IANA name such as Europe/Paris");
         }

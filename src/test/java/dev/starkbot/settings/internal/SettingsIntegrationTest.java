@@ -114,6 +114,27 @@ class SettingsIntegrationTest {
         assertThat(settings.global("assistant.name")).contains("Jarvis");
     }
 
+    @Test
+    void preferencesAreSettingsTooAndStayWithTheAccount() {
+        Http http = new Http(port);
+        String[] admin = signIn(http);
+
+        assertThat(http.call("PUT", "/api/settings/user/preferences.time-zone", "{\"value\":\"+02:00\"}", admin)
+                .statusCode()).isEqualTo(422);
+        JsonNode set = Http.json(http.call("PUT", "/api/settings/user/preferences.time-zone",
+                "{\"value\":\"Europe/Paris\"}", admin));
+        assertThat(set.path("value").asString()).isEqualTo("Europe/Paris");
+        JsonNode me = Http.json(http.call("GET", "/api/me", null, admin));
+        assertThat(me.path("user").path("preferences").path("timeZone").asString()).isEqualTo("Europe/Paris");
+        assertThat(Http.json(http.call("GET", "/api/settings/user", null, admin)).valueStream()
+                .filter(v -> v.path("key").asString().equals("preferences.time-zone"))
+                .map(v -> v.path("value").asString())).containsExactly("Europe/Paris");
+
+        JsonNode reset = Http.json(http.call("DELETE", "/api/settings/user/preferences.time-zone", null, admin));
+        assertThat(reset.path("value").asString()).isEqualTo("UTC");
+        assertThat(reset.path("isDefault").asBoolean()).isTrue();
+    }
+
     private void assertStoredNowhereInPlainText() throws Exception {
         Map<String, String> database = TestDatabase.kind() == TestDatabase.Kind.SQLITE
                 ? Map.of("starkbot.data-dir", environment.getRequiredProperty("starkbot.data-dir"))
