@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.starkbot.shared.RpcMethod;
 import dev.starkbot.audit.AuditLog;
 import dev.starkbot.user.AccountException;
 import dev.starkbot.user.Principal;
@@ -70,12 +71,14 @@ class AdminController {
     }
 
     @GetMapping("/users")
+    @RpcMethod(value = "admin.users.list", description = "All accounts")
     List<UserView> users(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
                          @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return accounts.list(limit, offset).stream().map(UserView::of).toList();
     }
 
     @PostMapping("/users")
+    @RpcMethod(value = "admin.users.create", description = "Create an account")
     ResponseEntity<UserView> create(@AuthenticationPrincipal Principal admin, @Valid @RequestBody CreateUser body) {
         UserRow user = accounts.create(body.username(), body.displayName() == null ? "" : body.displayName(),
                 body.password(), body.role(), UserRow.Status.ACTIVE);
@@ -84,11 +87,13 @@ class AdminController {
     }
 
     @GetMapping("/users/{id}")
+    @RpcMethod(value = "admin.users.get", description = "One account")
     UserView user(@PathVariable String id) {
         return UserView.of(accounts.get(id));
     }
 
     @PatchMapping("/users/{id}")
+    @RpcMethod(value = "admin.users.update", description = "Change an account's role, status or display name")
     UserView update(@AuthenticationPrincipal Principal admin, @PathVariable String id,
                     @Valid @RequestBody UpdateUser body) {
         UserRow.Status status = body.status() == null ? null
@@ -97,6 +102,7 @@ class AdminController {
     }
 
     @PostMapping("/users/{id}/approve")
+    @RpcMethod(value = "admin.users.approve", description = "Approve a pending account")
     UserView approve(@AuthenticationPrincipal Principal admin, @PathVariable String id) {
         if (accounts.get(id).status() != UserRow.Status.PENDING) {
             throw AccountException.conflict("not-pending", "The account is not waiting for approval");
@@ -105,12 +111,14 @@ class AdminController {
     }
 
     @GetMapping("/invites")
+    @RpcMethod(value = "admin.invites.list", description = "All invites (never the codes)")
     List<InviteService.InviteView> invites() {
         return invites.list();
     }
 
     /** The only response that ever contains the invite code itself. */
     @PostMapping("/invites")
+    @RpcMethod(value = "admin.invites.create", description = "Create an invite; the only answer that contains the code")
     ResponseEntity<InviteService.Created> invite(@AuthenticationPrincipal Principal admin,
                                                  @Valid @RequestBody CreateInvite body) {
         Duration validFor = Duration.ofHours(body.validHours() == null ? 72 : body.validHours());
@@ -118,6 +126,7 @@ class AdminController {
     }
 
     @DeleteMapping("/invites/{id}")
+    @RpcMethod(value = "admin.invites.revoke", description = "Withdraw an unused invite")
     ResponseEntity<Void> revokeInvite(@AuthenticationPrincipal Principal admin, @PathVariable String id) {
         invites.revoke(admin, id);
         return ResponseEntity.noContent().build();
@@ -125,6 +134,7 @@ class AdminController {
 
     /** Newest first; pass the oldest {@code at} of a page as {@code before} for the next. */
     @GetMapping("/audit")
+    @RpcMethod(value = "admin.audit.list", description = "The audit log, newest first")
     List<AuditLog.Entry> audit(@RequestParam(required = false) @Size(max = 64) @Nullable String type,
                                @RequestParam(required = false) @Nullable Instant before,
                                @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.starkbot.shared.RpcMethod;
 import dev.starkbot.user.Principal;
 import dev.starkbot.user.Role;
 import jakarta.validation.Valid;
@@ -36,12 +37,14 @@ class ApiKeyController {
     }
 
     @GetMapping
+    @RpcMethod(value = "keys.list", description = "The caller's API keys (never the keys themselves)")
     List<ApiKeyService.ApiKeyView> list(@AuthenticationPrincipal Principal me) {
         return keys.list(me);
     }
 
     /** The only response that ever contains the key itself. */
     @PostMapping
+    @RpcMethod(value = "keys.create", description = "Create an API key; the only answer that contains it")
     ResponseEntity<ApiKeyService.Created> create(@AuthenticationPrincipal Principal me,
                                                  @Valid @RequestBody CreateKey body) {
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -50,6 +53,7 @@ class ApiKeyController {
     }
 
     @DeleteMapping("/{id}")
+    @RpcMethod(value = "keys.revoke", description = "Revoke one of the caller's API keys")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal Principal me, @PathVariable String id) {
         keys.revoke(me, id);
         return ResponseEntity.noContent().build();

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.starkbot.shared.RpcMethod;
 import dev.starkbot.shared.ClientAddress;
 import dev.starkbot.user.Preferences;
 import dev.starkbot.user.Principal;
@@ -55,12 +56,14 @@ class MeController {
     }
 
     @GetMapping("/api/me")
+    @RpcMethod(value = "me.get", description = "Who the caller is: their account, preferences and credential")
     Me me(@AuthenticationPrincipal Principal me) {
         return new Me(UserView.of(accounts.get(me.userId())), me.credential().name().toLowerCase(Locale.ROOT),
                 me.credentialId());
     }
 
     @PatchMapping("/api/me")
+    @RpcMethod(value = "me.update", description = "Change the caller's display name and preferences")
     UserView update(@AuthenticationPrincipal Principal me, @Valid @RequestBody ProfileChange change) {
         Preferences current = accounts.get(me.userId()).preferences();
         Preferences merged = new Preferences(
@@ -79,11 +82,13 @@ class MeController {
     }
 
     @GetMapping("/api/sessions")
+    @RpcMethod(value = "sessions.list", description = "The caller's live sessions")
     List<SessionService.SessionView> sessions(@AuthenticationPrincipal Principal me) {
         return sessions.list(me);
     }
 
     @DeleteMapping("/api/sessions/{id}")
+    @RpcMethod(value = "sessions.revoke", description = "End one of the caller's sessions")
     ResponseEntity<Void> revokeSession(@AuthenticationPrincipal Principal me, @PathVariable String id) {
         sessions.revoke(me, id);
         audit.record("session.revoked", me, id, null);

@@ -31,6 +31,9 @@ class PermissionMatrix {
             PermissionRule.of("GET", "/health", Access.PUBLIC),
             PermissionRule.of("GET", "/metrics", Access.OWN_GUARD),
             PermissionRule.of(null, "/error", Access.PUBLIC),
+            // The WebSocket gateway authenticates at the upgrade or with its first frame, and checks every
+            // method against this matrix through the endpoint behind it.
+            PermissionRule.of("GET", "/ws", Access.OWN_GUARD),
             // Getting in
             PermissionRule.auth("GET", "/api/setup"),
             PermissionRule.auth("POST", "/api/setup"),

@@ -1,0 +1,132 @@
+package dev.starkbot.gateway.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+import dev.starkbot.gateway.GatewayProperties;
+import dev.starkbot.user.Principal;
+import jakarta.websocket.Session;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+
+/**
+ * One client. Everything sent to it goes through a bounded queue drained by its own virtual thread, so a client
+ * that reads slowly blocks only that thread: when its queue is full it is disconnected (1013) instead of
+ * slowing anyone else or making the server hold more and more messages for it.
+ */
+final class Connection {
+
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+    private static final Object PING = new Object();
+    /** Tomcat's per-session timeout for a blocking write; without it a stalled client could hold its sender. */
+    private static final String SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+    final WebSocketSession session;
+    final Semaphore inFlight;
+    final Bucket rate;
+    private final BlockingQueue<Object> outbound;
+    private final Thread sender;
+    private volatile @Nullable Principal principal;
+    private volatile long lastHeard = System.nanoTime();
+    private final long opened = System.nanoTime();
+    private volatile long lastPinged = System.nanoTime();
+
+    Connection(WebSocketSession session, GatewayProperties limits, @Nullable Principal principal) {
+        this.session = session;
+        this.principal = principal;
+        this.inFlight = new Semaphore(limits.maxInFlight());
+        this.rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(2L * limits.requestsPerSecond())
+                .refillGreedy(limits.requestsPerSecond(), Duration.ofSeconds(1)).build()).build();
+        this.outbound = new ArrayBlockingQueue<>(limits.sendQueue());
+        if (session instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession(Session.class) instanceof Session ws) {
+            ws.getUserProperties().put(SEND_TIMEOUT, 10_000L);
+        }
+        this.sender = Thread.ofVirtual().name("ws-send-" + session.getId()).start(this::drain);
+    }
+
+    @Nullable Principal principal() {
+        return principal;
+    }
+
+    void authenticated(Principal who) {
+        this.principal = who;
+    }
+
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    boolean pingDue(Duration interval) {
+        long now = System.nanoTime();
+        if (now - lastPinged < interval.toNanos()) {
+            return false;
+        }
+        lastPinged = now;
+        return true;
+    }
+
+    boolean ageExceeds(Duration age) {
+        return System.nanoTime() - opened > age.toNanos();
+    }
+
+    Duration silentFor() {
+        return Duration.ofNanos(System.nanoTime() - lastHeard);
+    }
+
+    void send(String text) {
+        enqueue(text);
+    }
+
+    void ping() {
+        enqueue(PING);
+    }
+
+    private void enqueue(Object message) {
+        if (!outbound.offer(message)) {
+            close(new CloseStatus(1013, "Too slow: " + outbound.size() + " messages waiting; reconnect and resume"));
+        }
+    }
+
+    void close(CloseStatus status) {
+        sender.interrupt();
+        try {
+            if (session.isOpen()) {
+                session.close(status);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing {} failed: {}", session.getId(), e.toString());
+        }
+    }
+
+    void stop() {
+        sender.interrupt();
+    }
+
+    private void drain() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Object next = outbound.take();
+                WebSocketMessage<?> message = next == PING ? new PingMessage() : new TextMessage((String) next);
+                session.sendMessage(message);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            close(new CloseStatus(1011, "Sending failed"));
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.starkbot.gateway.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.starkbot.testing.Http;
+import dev.starkbot.testing.StorageTest;
+import dev.starkbot.testing.WsClient;
+import dev.starkbot.user.Credentials;
+import tools.jackson.databind.JsonNode;
+
+@StorageTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "starkbot.rate-limit.enabled=false", "starkbot.gateway.auth-timeout=600ms",
+        "starkbot.gateway.max-frame-size=64KB", "starkbot.admin.username=gateway-admin",
+        "starkbot.admin.password=" + GatewayIntegrationTest.PASSWORD})
+class GatewayIntegrationTest {
+
+    static final String PASSWORD = "gateway admin password";
+    private static final Duration SHORT = Duration.ofMillis(400);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Credentials credentials;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theSpecificationsExamplesBehaveAsSpecified() throws Exception {
+        try (WsClient ws = WsClient.connect(port, bearer(adminToken()))) {
+            JsonNode result = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":1}");
+            assertThat(result.path("result").path("user").path("username").asString()).isEqualTo("gateway-admin");
+            assertThat(result.path("id").asInt()).isEqualTo(1);
+
+            // ids come back exactly as given: strings, numbers, null
+            assertThat(ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":\"abc\"}").path("id").asString())
+                    .isEqualTo("abc");
+            assertThat(ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":null}").get("id").isNull())
+                    .isTrue();
+
+            // a notification gets no answer: the next message is the answer to the following request
+            ws.send("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\"}");
+            assertThat(ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":7}").path("id").asInt())
+                    .isEqualTo(7);
+
+            assertError(ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"foobar\",\"id\":\"1\"}"), -32601, "1");
+            assertError(ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"foobar, \"params\":\"bar\",\"baz]"), -32700,
+                    null);
+            assertError(ws.call("{\"jsonrpc\":\"2.0\",\"method\":1,\"params\":\"bar\"}"), -32600, null);
+            assertError(ws.call("[{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2,4],\"id\":\"1\"},"
+                    + "{\"jsonrpc\":\"2.0\",\"method\"]"), -32700, null);
+            assertError(ws.call("[]"), -32600, null);
+
+            JsonNode one = ws.call("[1]");
+            assertThat(one.isArray()).isTrue();
+            assertThat(one.size()).isEqualTo(1);
+            assertError(one.get(0), -32600, null);
+            JsonNode three = ws.call("[1,2,3]");
+            assertThat(three.size()).isEqualTo(3);
+            three.forEach(error -> assertError(error, -32600, null));
+
+            JsonNode mixed = ws.call("["
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":\"1\"},"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"me.get\"},"
+                    + "{\"foo\":\"boo\"},"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"foo.get\",\"params\":{\"name\":\"myself\"},\"id\":\"5\"},"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"keys.list\",\"id\":\"9\"}]");
+            assertThat(mixed.size()).isEqualTo(4);
+            assertThat(mixed.get(0).path("result").path("user").isObject()).isTrue();
+            assertError(mixed.get(1), -32600, null);
+            assertError(mixed.get(2), -32601, "5");
+            assertThat(mixed.get(3).path("result").isArray()).isTrue();
+
+            ws.send("[{\"jsonrpc\":\"2.0\",\"method\":\"me.get\"},{\"jsonrpc\":\"2.0\",\"method\":\"me.get\"}]");
+            assertThat(ws.next(SHORT)).as("a batch of notifications gets no answer").isNull();
+
+            assertError(ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"keys.revoke\",\"params\":[1],\"id\":2}"),
+                    -32602, "2");
+        }
+    }
+
+    @Test
+    void methodsAreTheRestEndpointsWithTheirPermissionsAndValidation() throws Exception {
+        String admin = adminToken();
+        try (WsClient ws = WsClient.connect(port, bearer(admin))) {
+            JsonNode created = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"keys.create\","
+                    + "\"params\":{\"name\":\"from the socket\",\"scope\":\"readonly\"},\"id\":1}");
+            String key = created.path("result").path("key").asString();
+            assertThat(key).startsWith("sbk_");
+            // The same key is visible through REST: one implementation behind both doors.
+            JsonNode listed = Http.json(new Http(port).get("/api/keys", "Authorization", "Bearer " + admin));
+            assertThat(listed.valueStream().map(k -> k.path("name").asString())).contains("from the socket");
+
+            JsonNode invalid = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"keys.create\",\"params\":{},\"id\":2}");
+            assertError(invalid, -32602, "2");
+            JsonNode tooMany = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"admin.users.list\","
+                    + "\"params\":{\"limit\":100000},\"id\":3}");
+            assertError(tooMany, -32602, "3");
+            JsonNode missing = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"admin.users.get\","
+                    + "\"params\":{\"id\":\"no-such-user\"},\"id\":4}");
+            assertThat(missing.path("error").path("code").asInt()).isEqualTo(-32004);
+            assertThat(missing.path("error").path("data").path("type").asString()).isEqualTo("not-found");
+
+            try (WsClient readonly = WsClient.connect(port, bearer(key))) {
+                assertThat(readonly.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":1}").has("result"))
+                        .isTrue();
+                for (String forbidden : List.of("keys.create\",\"params\":{\"name\":\"x\"}",
+                        "admin.users.list\"")) {
+                    JsonNode refused = readonly.call("{\"jsonrpc\":\"2.0\",\"method\":\"" + forbidden + ",\"id\":5}");
+                    assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32003);
+                }
+            }
+
+            JsonNode discover = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":9}");
+            List<String> names = discover.path("result").path("methods").valueStream()
+                    .map(m -> m.path("name").asString()).toList();
+            assertThat(names).contains("auth", "me.get", "keys.create", "settings.global.set", "admin.audit.list");
+            JsonNode create = discover.path("result").path("methods").valueStream()
+                    .filter(m -> m.path("name").asString().equals("keys.create")).findFirst().orElseThrow();
+            assertThat(create.path("params").valueStream().map(p -> p.path("name").asString()))
+                    .containsExactly("name", "scope", "expiresAt");
+        }
+    }
+
+    @Test
+    void withoutCredentialsAtTheUpgradeOnlyAuthWorksAndTheDeadlineCloses() throws Exception {
+        try (WsClient ws = WsClient.connect(port)) {
+            JsonNode early = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":1}");
+            assertThat(early.path("error").path("code").asInt()).isEqualTo(-32001);
+            JsonNode wrong = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"auth\",\"params\":{\"token\":\"sbs_nope\"},"
+                    + "\"id\":2}");
+            assertThat(wrong.path("error").path("code").asInt()).isEqualTo(-32001);
+            JsonNode auth = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"auth\",\"params\":{\"token\":\""
+                    + adminToken() + "\"},\"id\":3}");
+            assertThat(auth.path("result").path("role").asString()).isEqualTo("admin");
+            assertThat(ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":4}").has("result")).isTrue();
+        }
+        try (WsClient idle = WsClient.connect(port)) {
+            assertThat(idle.closeCode(Duration.ofSeconds(10))).isEqualTo(1008);
+        }
+        assertThatThrownBy(() -> WsClient.connect(port, bearer("sbs_not-a-real-token")))
+                .hasStackTraceContaining("401");
+    }
+
+    @Test
+    void hostileFramesGetErrorsOrACleanCloseAndHealthStaysUp() throws Exception {
+        try (WsClient ws = WsClient.connect(port, bearer(adminToken()))) {
+            String deep = "[".repeat(200) + "]".repeat(200);
+            assertError(ws.call(deep), -32700, null);
+            assertError(ws.call("not json at all"), -32700, null);
+            assertThat(ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":1}").has("result")).isTrue();
+        }
+        try (WsClient binary = WsClient.connect(port, bearer(adminToken()))) {
+            binary.sendBinary(new byte[] {1, 2, 3});
+            assertThat(binary.closeCode(Duration.ofSeconds(10))).isEqualTo(1003);
+        }
+        try (WsClient big = WsClient.connect(port, bearer(adminToken()))) {
+            big.send("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"params\":{\"x\":\"" + "x".repeat(70_000)
+                    + "\"},\"id\":1}");
+            assertThat(big.closeCode(Duration.ofSeconds(10))).isEqualTo(1009);
+        }
+        assertThat(new Http(port).get("/health").statusCode()).isEqualTo(200);
+    }
+
+    private String adminToken() {
+        return Http.json(new Http(port).postJson("/api/auth/login",
+                "{\"username\":\"gateway-admin\",\"password\":\"" + PASSWORD + "\"}")).path("token").asString();
+    }
+
+    private static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    private static void assertError(JsonNode reply, int code, String id) {
+        assertThat(reply.path("jsonrpc").asString()).isEqualTo("2.0");
+        assertThat(reply.path("error").path("code").asInt()).as(reply.toString()).isEqualTo(code);
+        assertThat(reply.path("error").path("message").asString()).isNotBlank();
+        assertThat(reply.has("result")).isFalse();
+        if (id == null) {
+            assertThat(reply.get("id").isNull()).as(reply.toString()).isTrue();
+        } else {
+            assertThat(reply.path("id").asString()).isEqualTo(id);
+        }
+    }
+}
