@@ -25,6 +25,8 @@ import jakarta.validation.constraints.Min;
  *                        {@code auth} request.
  * @param idleTimeout     a connection that sends nothing (pongs included) for this long is closed.
  * @param pingInterval    how often the server pings each client.
+ * @param eventWindowSize most recent events kept per topic for clients that resume after a disconnect.
+ * @param eventWindowAge  oldest event kept per topic for resuming; older ones make a resume answer with a gap.
  */
 @ConfigurationProperties("starkbot.gateway")
 @Validated
@@ -37,5 +39,7 @@ public record GatewayProperties(
         @DefaultValue("1000") @Min(10) int sendQueue,
         @DefaultValue("10s") Duration authTimeout,
         @DefaultValue("5m") Duration idleTimeout,
-        @DefaultValue("30s") Duration pingInterval) {
+        @DefaultValue("30s") Duration pingInterval,
+        @DefaultValue("1000") @Min(10) int eventWindowSize,
+        @DefaultValue("10m") Duration eventWindowAge) {
 }

@@ -23,8 +23,8 @@ public final class WsClient implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private WsClient(int port, String... headers) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+    private WsClient(HttpClient http, int port, String... headers) {
+        WebSocket.Builder builder = http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
@@ -56,7 +56,12 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(int port, String... headers) {
-        return new WsClient(port, headers);
+        return new WsClient(HttpClient.newHttpClient(), port, headers);
+    }
+
+    /** Many clients can share one HTTP client (and its selector thread). */
+    public static WsClient connect(HttpClient http, int port, String... headers) {
+        return new WsClient(http, port, headers);
     }
 
     public WsClient send(String text) {

@@ -19,6 +19,9 @@ import org.springframework.web.socket.WebSocketSession;
 import dev.starkbot.gateway.GatewayProperties;
 import dev.starkbot.user.Principal;
 import jakarta.websocket.Session;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
@@ -27,7 +30,7 @@ import io.github.bucket4j.Bucket;
  * that reads slowly blocks only that thread: when its queue is full it is disconnected (1013) instead of
  * slowing anyone else or making the server hold more and more messages for it.
  */
-final class Connection {
+final class Connection implements EventSink {
 
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
     private static final Object PING = new Object();
@@ -41,11 +44,15 @@ final class Connection {
     private final Thread sender;
     private volatile @Nullable Principal principal;
     private volatile long lastHeard = System.nanoTime();
+    private volatile boolean closing;
     private final long opened = System.nanoTime();
     private volatile long lastPinged = System.nanoTime();
 
-    Connection(WebSocketSession session, GatewayProperties limits, @Nullable Principal principal) {
+    private final JsonMapper json;
+
+    Connection(WebSocketSession session, GatewayProperties limits, @Nullable Principal principal, JsonMapper json) {
         this.session = session;
+        this.json = json;
         this.principal = principal;
         this.inFlight = new Semaphore(limits.maxInFlight());
         this.rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(2L * limits.requestsPerSecond())
@@ -58,8 +65,35 @@ final class Connection {
         this.sender = Thread.ofVirtual().name("ws-send-" + session.getId()).start(this::drain);
     }
 
-    @Nullable Principal principal() {
-        return principal;
+    /** Only authenticated connections subscribe, so only they are ever asked. */
+    @Override
+    public Principal principal() {
+        Principal who = principal;
+        if (who == null) {
+            throw new IllegalStateException("not authenticated");
+        }
+        return who;
+    }
+
+    boolean authenticated() {
+        return principal != null;
+    }
+
+    @Override
+    public void deliver(GatewayEvent event) {
+        send(notification(event.topic(), event.seq(), event.type(), event.data()));
+    }
+
+    @Override
+    public void gap(String topic, long afterSeq, long oldestSeq) {
+        ObjectNode data = json.createObjectNode().put("afterSeq", afterSeq).put("oldestSeq", oldestSeq);
+        send(notification(topic, oldestSeq - 1, "gap", data));
+    }
+
+    private String notification(String topic, long seq, String type, JsonNode data) {
+        ObjectNode message = json.createObjectNode().put("jsonrpc", "2.0").put("method", "event");
+        message.putObject("params").put("topic", topic).put("seq", seq).put("type", type).set("data", data);
+        return json.writeValueAsString(message);
     }
 
     void authenticated(Principal who) {
@@ -96,20 +130,36 @@ final class Connection {
     }
 
     private void enqueue(Object message) {
+        if (closing) {
+            return;
+        }
         if (!outbound.offer(message)) {
-            close(new CloseStatus(1013, "Too slow: " + outbound.size() + " messages waiting; reconnect and resume"));
+            log.info("Disconnecting WebSocket client {}: {} messages waiting to be sent", session.getId(),
+                    outbound.size());
+            close(new CloseStatus(1013, "Too slow: messages piled up; reconnect and resume"));
         }
     }
 
+    /**
+     * Closes in the background: the close frame has to wait behind whatever the client is not reading, and the
+     * thread that found the client too slow (the one publishing events to everyone) must not wait with it.
+     */
     void close(CloseStatus status) {
-        sender.interrupt();
-        try {
-            if (session.isOpen()) {
-                session.close(status);
-            }
-        } catch (IOException | RuntimeException e) {
-            log.debug("Closing {} failed: {}", session.getId(), e.toString());
+        if (closing) {
+            return;
         }
+        closing = true;
+        sender.interrupt();
+        outbound.clear();
+        Thread.ofVirtual().name("ws-close-" + session.getId()).start(() -> {
+            try {
+                if (session.isOpen()) {
+                    session.close(status);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("Closing {} failed: {}", session.getId(), e.toString());
+            }
+        });
     }
 
     void stop() {

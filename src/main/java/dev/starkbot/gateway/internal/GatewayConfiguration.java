@@ -38,8 +38,8 @@ class GatewayConfiguration implements DisposableBean {
             Thread.ofPlatform().name("ws-heartbeat").daemon().factory());
 
     GatewayConfiguration(GatewayProperties limits, RpcRegistry registry, RpcInvoker invoker, Credentials credentials,
-                         JsonMapper json) {
-        this.handler = new JsonRpcHandler(limits, registry, invoker, credentials, json);
+                         JsonMapper json, EventHub events) {
+        this.handler = new JsonRpcHandler(limits, registry, invoker, credentials, json, events);
         startHeartbeat(limits);
     }
 
@@ -79,7 +79,7 @@ class GatewayConfiguration implements DisposableBean {
 
     private void beat(GatewayProperties limits) {
         for (Connection connection : handler.snapshot()) {
-            if (connection.principal() == null && connection.ageExceeds(limits.authTimeout())) {
+            if (!connection.authenticated() && connection.ageExceeds(limits.authTimeout())) {
                 connection.close(new CloseStatus(1008, "Not authenticated within " + limits.authTimeout()
                         .toSeconds() + " s"));
             } else if (connection.silentFor().compareTo(limits.idleTimeout()) > 0) {

@@ -45,10 +45,12 @@ class JsonRpcHandler extends TextWebSocketHandler {
     private final Credentials credentials;
     private final JsonMapper json;
     private final JsonMapper frames;
+    private final EventHub events;
     final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     JsonRpcHandler(GatewayProperties limits, RpcRegistry registry, RpcInvoker invoker, Credentials credentials,
-                   JsonMapper json) {
+                   JsonMapper json, EventHub events) {
+        this.events = events;
         this.limits = limits;
         this.registry = registry;
         this.invoker = invoker;
@@ -68,7 +70,7 @@ class JsonRpcHandler extends TextWebSocketHandler {
         session.setBinaryMessageSizeLimit(1024);
         Principal principal = session.getAttributes().get(GatewayHandshake.PRINCIPAL) instanceof Principal p ? p
                 : null;
-        connections.put(session.getId(), new Connection(session, limits, principal));
+        connections.put(session.getId(), new Connection(session, limits, principal, json));
     }
 
     @Override
@@ -76,6 +78,7 @@ class JsonRpcHandler extends TextWebSocketHandler {
         Connection connection = connections.remove(session.getId());
         if (connection != null) {
             connection.stop();
+            events.unsubscribeAll(connection);
         }
     }
 
@@ -186,13 +189,32 @@ class JsonRpcHandler extends TextWebSocketHandler {
             return json.createObjectNode().put("userId", who.userId()).put("username", who.username())
                     .put("role", who.role().id());
         }
-        Principal principal = connection.principal();
-        if (principal == null) {
+        if (!connection.authenticated()) {
             throw new RpcFailure(RpcError.of(ErrorKind.UNAUTHENTICATED, "unauthenticated",
                     "Authenticate first: send an auth request with a session token or API key", null));
         }
+        Principal principal = connection.principal();
         if (method.equals("rpc.discover")) {
             return OpenRpc.describe(registry.all(), json);
+        }
+        if (method.equals("subscribe") || method.equals("unsubscribe")) {
+            ObjectNode result = json.createObjectNode();
+            for (String topic : topics(params)) {
+                if (method.equals("subscribe")) {
+                    result.put(topic, events.subscribe(connection, topic));
+                } else {
+                    events.unsubscribe(connection, topic);
+                }
+            }
+            return result;
+        }
+        if (method.equals("resume")) {
+            String topic = Topics.check(params.path("topic").asString(""));
+            if (!params.path("afterSeq").canConvertToLong()) {
+                throw new RpcFailure(RpcError.invalidParams("afterSeq must be a number"));
+            }
+            return json.createObjectNode().put(topic, events.resume(connection, topic,
+                    params.path("afterSeq").asLong()));
         }
         RpcEndpoint endpoint = registry.find(method);
         if (endpoint == null) {
@@ -205,6 +227,14 @@ class JsonRpcHandler extends TextWebSocketHandler {
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
+    }
+
+    private static List<String> topics(JsonNode params) {
+        JsonNode topics = params.path("topics");
+        if (!topics.isArray() || topics.isEmpty()) {
+            throw new RpcFailure(RpcError.invalidParams("topics must be a non-empty array of names"));
+        }
+        return topics.valueStream().map(t -> Topics.check(t.asString(""))).toList();
     }
 
     private ObjectNode error(@Nullable JsonNode id, RpcError error) {

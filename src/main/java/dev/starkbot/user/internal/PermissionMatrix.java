@@ -34,6 +34,7 @@ class PermissionMatrix {
             // The WebSocket gateway authenticates at the upgrade or with its first frame, and checks every
             // method against this matrix through the endpoint behind it.
             PermissionRule.of("GET", "/ws", Access.OWN_GUARD),
+            PermissionRule.of("GET", "/api/events", Access.READ),
             // Getting in
             PermissionRule.auth("GET", "/api/setup"),
             PermissionRule.auth("POST", "/api/setup"),

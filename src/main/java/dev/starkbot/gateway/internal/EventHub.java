@@ -1,0 +1,116 @@
+package dev.starkbot.gateway.internal;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import org.springframework.stereotype.Component;
+
+import dev.starkbot.gateway.GatewayProperties;
+import dev.starkbot.user.Principal;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Topics, their sequence numbers and a bounded window of recent events for resuming. Publishing hands each event
+ * to every subscribed sink whose principal may see it; sinks queue without blocking, so one slow client never
+ * delays the others. The window is bounded by count and by age, so memory stays flat however busy a topic is.
+ */
+@Component
+class EventHub {
+
+    private final GatewayProperties limits;
+    private final Clock clock;
+    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+
+    EventHub(GatewayProperties limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    private final class Topic {
+        final Set<EventSink> sinks = ConcurrentHashMap.newKeySet();
+        final Deque<GatewayEvent> window = new ArrayDeque<>();
+        long seq;
+
+        synchronized GatewayEvent append(String name, String type, JsonNode data, Predicate<Principal> audience) {
+            GatewayEvent event = new GatewayEvent(name, ++seq, type, data, clock.millis(), audience);
+            window.addLast(event);
+            long oldest = clock.millis() - limits.eventWindowAge().toMillis();
+            while (window.size() > limits.eventWindowSize()
+                    || (!window.isEmpty() && window.peekFirst().at() < oldest)) {
+                window.removeFirst();
+            }
+            return event;
+        }
+
+        synchronized List<GatewayEvent> after(long afterSeq) {
+            return window.stream().filter(e -> e.seq() > afterSeq).toList();
+        }
+
+        synchronized long oldestRetained() {
+            return window.isEmpty() ? seq + 1 : window.peekFirst().seq();
+        }
+
+        synchronized long current() {
+            return seq;
+        }
+    }
+
+    private Topic topic(String name) {
+        return topics.computeIfAbsent(name, n -> new Topic());
+    }
+
+    void publish(String topicName, String type, JsonNode data, Predicate<Principal> audience) {
+        Topic topic = topic(topicName);
+        GatewayEvent event = topic.append(topicName, type, data, audience);
+        for (EventSink sink : topic.sinks) {
+            if (audience.test(sink.principal())) {
+                sink.deliver(event);
+            }
+        }
+    }
+
+    /** @return the topic's current sequence number, to resume from later */
+    long subscribe(EventSink sink, String topicName) {
+        Topic topic = topic(topicName);
+        topic.sinks.add(sink);
+        return topic.current();
+    }
+
+    void unsubscribe(EventSink sink, String topicName) {
+        Topic topic = topics.get(topicName);
+        if (topic != null) {
+            topic.sinks.remove(sink);
+        }
+    }
+
+    void unsubscribeAll(EventSink sink) {
+        topics.values().forEach(topic -> topic.sinks.remove(sink));
+    }
+
+    /**
+     * Subscribes and replays what the sink missed after {@code afterSeq}, or sends a {@code gap} when the window no
+     * longer reaches back that far.
+     */
+    long resume(EventSink sink, String topicName, long afterSeq) {
+        Topic topic = topic(topicName);
+        synchronized (topic) {
+            topic.sinks.add(sink);
+            if (afterSeq + 1 < topic.oldestRetained() && afterSeq < topic.current()) {
+                sink.gap(topicName, afterSeq, topic.oldestRetained());
+            } else {
+                for (GatewayEvent event : topic.after(afterSeq)) {
+                    if (event.audience().test(sink.principal())) {
+                        sink.deliver(event);
+                    }
+                }
+            }
+            return topic.current();
+        }
+    }
+}

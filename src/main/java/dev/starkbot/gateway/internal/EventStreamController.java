@@ -1,0 +1,61 @@
+package dev.starkbot.gateway.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.starkbot.gateway.GatewayProperties;
+import dev.starkbot.user.Principal;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /api/events?topics=settings,system}: the same events as the WebSocket, as Server-Sent Events, for
+ * clients that only need to listen. A reconnecting client sends {@code Last-Event-ID} and gets what it missed, or
+ * a {@code gap} event when the window no longer holds it.
+ */
+@RestController
+class EventStreamController {
+
+    private final EventHub hub;
+    private final GatewayProperties limits;
+    private final JsonMapper json;
+
+    EventStreamController(EventHub hub, GatewayProperties limits, JsonMapper json) {
+        this.hub = hub;
+        this.limits = limits;
+        this.json = json;
+    }
+
+    @GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@AuthenticationPrincipal Principal me, @RequestParam String topics,
+                      @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+        List<String> names = Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .map(Topics::checkForHttp).distinct().toList();
+        SseEmitter emitter = new SseEmitter(limits.idleTimeout().toMillis());
+        SseSink sink = new SseSink(emitter, me, json, limits.sendQueue());
+        Map<String, Long> from = SseSink.positions(lastEventId);
+        for (String topic : names) {
+            Long after = from.get(topic);
+            sink.at(topic, after != null ? after : 0);
+            long current = after != null ? hub.resume(sink, topic, after) : hub.subscribe(sink, topic);
+            sink.at(topic, after != null ? after : current);
+        }
+        Runnable cleanup = () -> {
+            sink.stop();
+            hub.unsubscribeAll(sink);
+        };
+        emitter.onCompletion(cleanup);
+        emitter.onTimeout(cleanup);
+        emitter.onError(error -> cleanup.run());
+        return emitter;
+    }
+}

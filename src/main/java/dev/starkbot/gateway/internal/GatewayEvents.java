@@ -1,0 +1,42 @@
+package dev.starkbot.gateway.internal;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.starkbot.settings.SettingChanged;
+import dev.starkbot.shared.ConfigurationReloaded;
+import dev.starkbot.user.Role;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Turns what other modules announce into events for connected clients, each with the audience that may see it. */
+@Component
+class GatewayEvents {
+
+    private final EventHub hub;
+    private final JsonMapper json;
+
+    GatewayEvents(EventHub hub, JsonMapper json) {
+        this.hub = hub;
+        this.json = json;
+    }
+
+    @EventListener
+    void on(SettingChanged changed) {
+        ObjectNode data = json.createObjectNode().put("key", changed.key())
+                .put("scope", changed.userId() == null ? "global" : "user");
+        String owner = changed.userId();
+        hub.publish(Topics.SETTINGS, "setting.changed", data, owner == null
+                ? principal -> principal.role().includes(Role.ADMIN)
+                : principal -> principal.userId().equals(owner));
+    }
+
+    @EventListener
+    void on(ConfigurationReloaded reloaded) {
+        ObjectNode data = json.createObjectNode();
+        data.putPOJO("applied", reloaded.applied());
+        data.putPOJO("restartRequired", reloaded.restartRequired());
+        hub.publish(Topics.SYSTEM, "config.reloaded", json.valueToTree(data), principal ->
+                principal.role().includes(Role.ADMIN));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.starkbot.gateway.internal;
+
+import java.util.Set;
+
+/**
+ * The topics a client may subscribe to. Each event still goes only to principals its audience admits: on
+ * {@code settings}, a user sees changes of their own settings and admins see global ones; {@code system} (such as
+ * a reload of config.toml) is for admins. Conversations, jobs, platforms and schedules join as those modules land.
+ */
+final class Topics {
+
+    static final String SETTINGS = "settings";
+    static final String SYSTEM = "system";
+    static final Set<String> ALL = Set.of(SETTINGS, SYSTEM);
+
+    private Topics() {
+    }
+
+    /** For the HTTP door, where a bad topic is a 422 problem rather than a JSON-RPC error. */
+    static String checkForHttp(String topic) {
+        if (!ALL.contains(topic)) {
+            throw new UnknownTopicException(topic, ALL);
+        }
+        return topic;
+    }
+
+    static String check(String topic) {
+        if (!ALL.contains(topic)) {
+            throw new RpcFailure(RpcError.invalidParams("unknown topic '" + topic + "'; topics are " + ALL));
+        }
+        return topic;
+    }
+}
