@@ -1,6 +1,7 @@
 package dev.starkbot.shared;
 
 import java.net.InetAddress;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -18,9 +19,33 @@ public final class ClientAddress {
     private ClientAddress() {
     }
 
+    private static final ThreadLocal<String> OVERRIDE = new ThreadLocal<>();
+
     public static @Nullable String current() {
+        String override = OVERRIDE.get();
+        if (override != null) {
+            return override;
+        }
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? of(attributes.getRequest()) : null;
+    }
+
+    /**
+     * Runs work for a client that is not the current HTTP request (a WebSocket call), so that throttles and the
+     * audit log see that client's address.
+     */
+    public static <T> T as(String address, Supplier<T> work) {
+        String previous = OVERRIDE.get();
+        OVERRIDE.set(address);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                OVERRIDE.remove();
+            } else {
+                OVERRIDE.set(previous);
+            }
+        }
     }
 
     /**

@@ -19,6 +19,8 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
 
 import dev.starkbot.gateway.GatewayProperties;
 import dev.starkbot.user.Credentials;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,8 +40,10 @@ class GatewayConfiguration implements DisposableBean {
             Thread.ofPlatform().name("ws-heartbeat").daemon().factory());
 
     GatewayConfiguration(GatewayProperties limits, RpcRegistry registry, RpcInvoker invoker, Credentials credentials,
-                         JsonMapper json, EventHub events) {
+                         JsonMapper json, EventHub events, MeterRegistry meters) {
         this.handler = new JsonRpcHandler(limits, registry, invoker, credentials, json, events);
+        Gauge.builder("starkbot.gateway.connections", handler.connections, Map::size)
+                .description("Open WebSocket connections to the control plane").register(meters);
         startHeartbeat(limits);
     }
 

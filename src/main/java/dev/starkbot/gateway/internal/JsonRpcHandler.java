@@ -18,6 +18,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import dev.starkbot.gateway.GatewayProperties;
 import dev.starkbot.observability.RequestIds;
+import dev.starkbot.shared.ClientAddress;
 import dev.starkbot.shared.ErrorKind;
 import dev.starkbot.user.Credentials;
 import dev.starkbot.user.Principal;
@@ -223,7 +224,9 @@ class JsonRpcHandler extends TextWebSocketHandler {
         // Each call gets a request id of its own, as an HTTP request would, to find its log lines.
         MDC.put(RequestIds.MDC_KEY, "ws-" + connection.session.getId() + "-" + Long.toHexString(System.nanoTime()));
         try {
-            return invoker.invoke(endpoint, principal, params);
+            var remote = connection.session.getRemoteAddress();
+            String address = remote == null ? "unknown" : remote.getAddress().getHostAddress();
+            return ClientAddress.as(address, () -> invoker.invoke(endpoint, principal, params));
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }

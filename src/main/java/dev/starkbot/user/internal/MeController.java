@@ -18,7 +18,6 @@ import dev.starkbot.shared.RpcMethod;
 import dev.starkbot.shared.ClientAddress;
 import dev.starkbot.user.Preferences;
 import dev.starkbot.user.Principal;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -75,9 +74,12 @@ class MeController {
     }
 
     @PostMapping("/api/me/password")
+    @RpcMethod(value = "me.password", description = "Change the caller's password; other sessions end")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Principal me,
-                                        @Valid @RequestBody PasswordChange change, HttpServletRequest request) {
-        accounts.changePassword(me, change.currentPassword(), change.newPassword(), ClientAddress.of(request));
+                                        @Valid @RequestBody PasswordChange change) {
+        String address = ClientAddress.current();
+        accounts.changePassword(me, change.currentPassword(), change.newPassword(),
+                address == null ? "unknown" : address);
         return ResponseEntity.noContent().build();
     }
 

@@ -2,8 +2,6 @@ package dev.starkbot.gateway.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -11,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -154,30 +151,9 @@ class GatewayEventsIntegrationTest {
 
     /** A client that upgrades, subscribes and then never reads a byte. */
     private Socket stalledClient(String token) throws Exception {
-        Socket socket = new Socket("127.0.0.1", port);
-        socket.setReceiveBufferSize(4096);
-        OutputStream out = socket.getOutputStream();
-        String key = Base64.getEncoder().encodeToString("a 16 byte nonce!".getBytes(StandardCharsets.US_ASCII));
-        out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade"
-                + "\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer " + token
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        StringBuilder headers = new StringBuilder();
-        while (!headers.toString().endsWith("\r\n\r\n")) {
-            headers.append((char) in.read());
-        }
-        assertThat(headers.toString()).startsWith("HTTP/1.1 101");
-        byte[] payload = "{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":{\"topics\":[\"settings\"]}}"
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] frame = new byte[2 + 4 + payload.length];
-        frame[0] = (byte) 0x81;
-        frame[1] = (byte) (0x80 | payload.length);
-        for (int i = 0; i < payload.length; i++) {
-            frame[6 + i] = payload[i]; // mask of zeros: the payload goes as it is
-        }
-        out.write(frame);
-        out.flush();
+        Socket socket = RawWebSocket.open(port, token);
+        RawWebSocket.sendText(socket, ("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\","
+                + "\"params\":{\"topics\":[\"settings\"]}}").getBytes(StandardCharsets.UTF_8));
         return socket;
     }
 

@@ -171,6 +171,11 @@ class GatewayIntegrationTest {
                     + "\"},\"id\":1}");
             assertThat(big.closeCode(Duration.ofSeconds(10))).isEqualTo(1009);
         }
+        // Invalid UTF-8 in a text frame, sent raw since no proper client would: the container closes with 1007.
+        try (java.net.Socket raw = RawWebSocket.open(port, adminToken())) {
+            RawWebSocket.sendText(raw, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+            assertThat(RawWebSocket.readCloseCode(raw)).isEqualTo(1007);
+        }
         assertThat(new Http(port).get("/health").statusCode()).isEqualTo(200);
     }
 
