@@ -42,6 +42,8 @@ class EventStreamController {
                 .map(Topics::checkForHttp).distinct().toList();
         SseEmitter emitter = new SseEmitter(limits.idleTimeout().toMillis());
         SseSink sink = new SseSink(emitter, me, json, limits.sendQueue());
+        // Before any event, so that the client sees the response (and its headers) at once.
+        sink.comment("subscribed to " + String.join(",", names));
         Map<String, Long> from = SseSink.positions(lastEventId);
         for (String topic : names) {
             Long after = from.get(topic);

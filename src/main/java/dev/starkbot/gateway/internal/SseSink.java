@@ -61,6 +61,11 @@ final class SseSink implements EventSink {
         enqueue(SseEmitter.event().id(id()).name("event").data(json.writeValueAsString(data)));
     }
 
+    /** A comment line: ignored by clients, but it sends the response headers at once and keeps proxies awake. */
+    void comment(String text) {
+        enqueue(SseEmitter.event().comment(text));
+    }
+
     private String id() {
         return positions.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(";"));

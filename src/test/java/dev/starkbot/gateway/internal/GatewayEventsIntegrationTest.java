@@ -3,14 +3,18 @@ package dev.starkbot.gateway.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +92,64 @@ class GatewayEventsIntegrationTest {
             assertThat(gap.path("params").path("type").asString()).isEqualTo("gap");
             assertThat(gap.path("params").path("data").path("afterSeq").asLong()).isEqualTo(seq);
         }
+    }
+
+    @Test
+    void serverSentEventsCarryTheSameEventsAndResumeWithLastEventId() throws Exception {
+        String carol = token(register("carol-" + System.nanoTime()));
+        HttpClient http = HttpClient.newHttpClient();
+        String lastId;
+        try (var lines = stream(http, carol, null)) {
+            setMine(carol, "short");
+            List<String> event = nextEvent(lines.iterator());
+            assertThat(event).anyMatch(l -> l.startsWith("data:") && l.contains("\"setting.changed\""));
+            lastId = event.stream().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3);
+            assertThat(lastId).startsWith("settings:");
+        }
+        setMine(carol, "normal");
+        setMine(carol, "detailed");
+        try (var lines = stream(http, carol, lastId)) {
+            var iterator = lines.iterator();
+            long first = seq(nextEvent(iterator));
+            long second = seq(nextEvent(iterator));
+            assertThat(second).isEqualTo(first + 1);
+            assertThat(first).isEqualTo(Long.parseLong(lastId.substring("settings:".length())) + 1);
+        }
+        HttpResponse<String> unknown = new Http(port).get("/api/events?topics=nonsense",
+                "Authorization", "Bearer " + carol);
+        assertThat(unknown.statusCode()).isEqualTo(422);
+    }
+
+    private Stream<String> stream(HttpClient http, String token, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/events?topics=settings"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = http.send(request.build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static List<String> nextEvent(Iterator<String> lines) {
+        List<String> event = new ArrayList<>();
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.isEmpty() && !event.isEmpty()) {
+                return event;
+            }
+            if (!line.isEmpty() && !line.startsWith(":")) {
+                event.add(line);
+            }
+        }
+        throw new AssertionError("stream ended");
+    }
+
+    private static long seq(List<String> event) {
+        String data = event.stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow().substring(5);
+        return JSON.readTree(data).path("seq").asLong();
     }
 
     @Test
