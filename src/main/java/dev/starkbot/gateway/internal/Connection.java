@@ -2,9 +2,12 @@ package dev.starkbot.gateway.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,6 +37,7 @@ final class Connection implements EventSink {
 
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
     private static final Object PING = new Object();
+    static final CloseStatus REVOKED = new CloseStatus(1008, "The credential is no longer valid");
     /** Tomcat's per-session timeout for a blocking write; without it a stalled client could hold its sender. */
     private static final String SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
@@ -43,17 +47,22 @@ final class Connection implements EventSink {
     private final BlockingQueue<Object> outbound;
     private final Thread sender;
     private volatile @Nullable Principal principal;
+    /** What authenticated the connection, re-checked on every call: a logout or revocation ends its power. */
+    private volatile @Nullable Supplier<Optional<Principal>> credential;
     private volatile long lastHeard = System.nanoTime();
     private volatile boolean closing;
+    private volatile boolean revoked;
     private final long opened = System.nanoTime();
     private volatile long lastPinged = System.nanoTime();
 
     private final JsonMapper json;
 
-    Connection(WebSocketSession session, GatewayProperties limits, @Nullable Principal principal, JsonMapper json) {
+    Connection(WebSocketSession session, GatewayProperties limits, @Nullable Principal principal,
+               @Nullable Supplier<Optional<Principal>> credential, JsonMapper json) {
         this.session = session;
         this.json = json;
         this.principal = principal;
+        this.credential = credential;
         this.inFlight = new Semaphore(limits.maxInFlight());
         this.rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(2L * limits.requestsPerSecond())
                 .refillGreedy(limits.requestsPerSecond(), Duration.ofSeconds(1)).build()).build();
@@ -79,6 +88,13 @@ final class Connection implements EventSink {
         return principal != null;
     }
 
+    /** A connection whose credential has just ended sees nothing more, even before it is closed. */
+    @Override
+    public boolean canSee(Predicate<Principal> audience) {
+        Principal who = principal;
+        return who != null && !revoked && audience.test(who);
+    }
+
     @Override
     public void deliver(GatewayEvent event) {
         send(notification(event.topic(), event.seq(), event.type(), event.data()));
@@ -96,8 +112,28 @@ final class Connection implements EventSink {
         return json.writeValueAsString(message);
     }
 
-    void authenticated(Principal who) {
+    void authenticated(Principal who, Supplier<Optional<Principal>> check) {
         this.principal = who;
+        this.credential = check;
+    }
+
+    /**
+     * The principal as its credential says now (role changes included), or empty when the session ended, the key
+     * was revoked or the account disabled; then the connection is closed.
+     */
+    Optional<Principal> revalidate() {
+        Supplier<Optional<Principal>> check = credential;
+        if (check == null) {
+            return Optional.empty();
+        }
+        Optional<Principal> now = check.get();
+        if (now.isEmpty()) {
+            principal = null;
+            revoked = true;
+        } else {
+            principal = now.get();
+        }
+        return now;
     }
 
     void heard() {
@@ -166,10 +202,26 @@ final class Connection implements EventSink {
         sender.interrupt();
     }
 
+    /** Whether a re-check found the credential gone; the connection is then closed after its last answer. */
+    boolean revoked() {
+        return revoked;
+    }
+
+    /** Closes once what is already queued (such as the error explaining why) has been sent. */
+    void closeAfterPending(CloseStatus status) {
+        if (!outbound.offer(status)) {
+            close(status);
+        }
+    }
+
     private void drain() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Object next = outbound.take();
+                if (next instanceof CloseStatus status) {
+                    close(status);
+                    return;
+                }
                 WebSocketMessage<?> message = next == PING ? new PingMessage() : new TextMessage((String) next);
                 session.sendMessage(message);
             }

@@ -69,7 +69,7 @@ class EventHub {
         Topic topic = topic(topicName);
         GatewayEvent event = topic.append(topicName, type, data, audience);
         for (EventSink sink : topic.sinks) {
-            if (audience.test(sink.principal())) {
+            if (sink.canSee(audience)) {
                 sink.deliver(event);
             }
         }
@@ -101,11 +101,13 @@ class EventHub {
         Topic topic = topic(topicName);
         synchronized (topic) {
             topic.sinks.add(sink);
-            if (afterSeq + 1 < topic.oldestRetained() && afterSeq < topic.current()) {
+            // A position beyond the current one comes from before a restart (positions live in memory): what
+            // happened in between is unknown, so it is a gap too.
+            if ((afterSeq + 1 < topic.oldestRetained() && afterSeq < topic.current()) || afterSeq > topic.current()) {
                 sink.gap(topicName, afterSeq, topic.oldestRetained());
             } else {
                 for (GatewayEvent event : topic.after(afterSeq)) {
-                    if (event.audience().test(sink.principal())) {
+                    if (sink.canSee(event.audience())) {
                         sink.deliver(event);
                     }
                 }

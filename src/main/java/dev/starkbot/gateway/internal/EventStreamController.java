@@ -45,9 +45,12 @@ class EventStreamController {
         // Before any event, so that the client sees the response (and its headers) at once.
         sink.comment("subscribed to " + String.join(",", names));
         Map<String, Long> from = SseSink.positions(lastEventId);
+        // Every topic's position first, so that the id of any replayed event already names all of them.
+        for (String topic : names) {
+            sink.at(topic, from.getOrDefault(topic, 0L));
+        }
         for (String topic : names) {
             Long after = from.get(topic);
-            sink.at(topic, after != null ? after : 0);
             long current = after != null ? hub.resume(sink, topic, after) : hub.subscribe(sink, topic);
             sink.at(topic, after != null ? after : current);
         }
@@ -56,7 +59,12 @@ class EventStreamController {
             hub.unsubscribeAll(sink);
         };
         emitter.onCompletion(cleanup);
-        emitter.onTimeout(cleanup);
+        // The stream's lifetime is bounded (its credential is checked again at each reconnect). Ending it
+        // normally, rather than with Spring's 503, makes EventSource reconnect with Last-Event-ID.
+        emitter.onTimeout(() -> {
+            cleanup.run();
+            emitter.complete();
+        });
         emitter.onError(error -> cleanup.run());
         return emitter;
     }

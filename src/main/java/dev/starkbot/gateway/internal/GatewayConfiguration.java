@@ -89,6 +89,12 @@ class GatewayConfiguration implements DisposableBean {
             } else if (connection.silentFor().compareTo(limits.idleTimeout()) > 0) {
                 connection.close(new CloseStatus(1001, "Idle for " + limits.idleTimeout().toSeconds() + " s"));
             } else if (connection.pingDue(limits.pingInterval())) {
+                // Events reach only live credentials: a logout, a revoked key or a disabled account closes the
+                // socket within one ping interval even if it makes no calls.
+                if (connection.authenticated() && connection.revalidate().isEmpty()) {
+                    connection.close(Connection.REVOKED);
+                    continue;
+                }
                 connection.ping();
             }
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import dev.starkbot.user.Principal;
 class GatewayHandshake implements HandshakeInterceptor {
 
     static final String PRINCIPAL = GatewayHandshake.class.getName() + ".principal";
+    static final String CREDENTIAL = GatewayHandshake.class.getName() + ".credential";
 
     private final Credentials credentials;
 
@@ -38,7 +40,9 @@ class GatewayHandshake implements HandshakeInterceptor {
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
         Optional<Principal> principal = Optional.empty();
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            principal = credentials.bearer(authorization.substring(7).strip());
+            String token = authorization.substring(7).strip();
+            principal = credentials.bearer(token);
+            attributes.put(CREDENTIAL, (Supplier<Optional<Principal>>) () -> credentials.bearer(token));
             if (principal.isEmpty()) {
                 response.setStatusCode(HttpStatus.UNAUTHORIZED);
                 return false;
@@ -51,6 +55,8 @@ class GatewayHandshake implements HandshakeInterceptor {
                     return false;
                 }
                 principal = credentials.sessionCookie(cookie);
+                String value = cookie;
+                attributes.put(CREDENTIAL, (Supplier<Optional<Principal>>) () -> credentials.sessionCookie(value));
             }
         }
         principal.ifPresent(p -> attributes.put(PRINCIPAL, p));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -71,7 +72,10 @@ class JsonRpcHandler extends TextWebSocketHandler {
         session.setBinaryMessageSizeLimit(1024);
         Principal principal = session.getAttributes().get(GatewayHandshake.PRINCIPAL) instanceof Principal p ? p
                 : null;
-        connections.put(session.getId(), new Connection(session, limits, principal, json));
+        @SuppressWarnings("unchecked")
+        Supplier<Optional<Principal>> credential = principal == null ? null
+                : (Supplier<Optional<Principal>>) session.getAttributes().get(GatewayHandshake.CREDENTIAL);
+        connections.put(session.getId(), new Connection(session, limits, principal, credential, json));
     }
 
     @Override
@@ -103,6 +107,9 @@ class JsonRpcHandler extends TextWebSocketHandler {
             String reply = handleFrame(connection, payload);
             if (reply != null) {
                 connection.send(reply);
+            }
+            if (connection.revoked()) {
+                connection.closeAfterPending(Connection.REVOKED);
             }
         });
     }
@@ -186,7 +193,7 @@ class JsonRpcHandler extends TextWebSocketHandler {
             Principal who = principal.orElseThrow(() -> new RpcFailure(RpcError.of(
                     ErrorKind.UNAUTHENTICATED, "invalid-credentials",
                     "The token is invalid, expired or revoked", null)));
-            connection.authenticated(who);
+            connection.authenticated(who, () -> credentials.bearer(token));
             return json.createObjectNode().put("userId", who.userId()).put("username", who.username())
                     .put("role", who.role().id());
         }
@@ -194,7 +201,10 @@ class JsonRpcHandler extends TextWebSocketHandler {
             throw new RpcFailure(RpcError.of(ErrorKind.UNAUTHENTICATED, "unauthenticated",
                     "Authenticate first: send an auth request with a session token or API key", null));
         }
-        Principal principal = connection.principal();
+        // The credential is checked again for every call, as every HTTP request checks it.
+        Principal principal = connection.revalidate().orElseThrow(() -> new RpcFailure(RpcError.of(
+                ErrorKind.UNAUTHENTICATED, "invalid-credentials", "The credential is invalid, expired or revoked",
+                null)));
         if (method.equals("rpc.discover")) {
             return OpenRpc.describe(registry.all(), json);
         }

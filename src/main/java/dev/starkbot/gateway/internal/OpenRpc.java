@@ -26,6 +26,18 @@ final class OpenRpc {
         auth.putObject("result").put("name", "principal").putObject("schema").put("type", "object");
         methods.addObject().put("name", "rpc.discover").put("description", "This document")
                 .put("paramStructure", "by-name").putArray("params");
+        ObjectNode subscribe = methods.addObject().put("name", "subscribe")
+                .put("description", "Receive the events of these topics; answers each topic's current seq")
+                .put("paramStructure", "by-name");
+        topicsParam(subscribe, json);
+        ObjectNode unsubscribe = methods.addObject().put("name", "unsubscribe")
+                .put("description", "Stop receiving the events of these topics").put("paramStructure", "by-name");
+        topicsParam(unsubscribe, json);
+        ArrayNode resume = methods.addObject().put("name", "resume")
+                .put("description", "Subscribe and receive what was missed after afterSeq, or a gap event")
+                .put("paramStructure", "by-name").putArray("params");
+        resume.addObject().put("name", "topic").put("required", true).putObject("schema").put("type", "string");
+        resume.addObject().put("name", "afterSeq").put("required", true).putObject("schema").put("type", "integer");
         for (RpcEndpoint endpoint : endpoints.values()) {
             ObjectNode method = methods.addObject().put("name", endpoint.name())
                     .put("description", endpoint.description().isEmpty()
@@ -39,6 +51,13 @@ final class OpenRpc {
             method.putObject("result").put("name", "result").putObject("schema");
         }
         return document;
+    }
+
+    private static void topicsParam(ObjectNode method, JsonMapper json) {
+        ObjectNode schema = method.putArray("params").addObject().put("name", "topics").put("required", true)
+                .putObject("schema").put("type", "array");
+        ArrayNode names = schema.putObject("items").put("type", "string").putArray("enum");
+        Topics.ALL.stream().sorted().forEach(names::add);
     }
 
     private static ObjectNode schema(Class<?> type, JsonMapper json) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -22,6 +23,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.starkbot.shared.RpcMethod;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * Finds the controller methods marked {@link RpcMethod} in Spring MVC's own handler mappings and describes their
@@ -29,13 +33,21 @@ import dev.starkbot.shared.RpcMethod;
  * silently leaving a capability out of one door is what this design exists to prevent.
  */
 @Component
-class RpcRegistry {
+class RpcRegistry implements SmartInitializingSingleton {
 
     private final ApplicationContext context;
     private volatile @Nullable Map<String, RpcEndpoint> endpoints;
 
     RpcRegistry(ApplicationContext context) {
         this.context = context;
+    }
+
+    /** After every singleton, Spring MVC's mappings included, exists: a bad marker fails the start, not a call. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (context.containsBean("requestMappingHandlerMapping")) {
+            all();
+        }
     }
 
     @Nullable RpcEndpoint find(String name) {
@@ -93,8 +105,11 @@ class RpcRegistry {
             } else if (parameter.hasParameterAnnotation(RequestBody.class)
                     && parameter.getParameterType().isRecord()) {
                 for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
+                    boolean required = component.isAnnotationPresent(NotNull.class)
+                            || component.isAnnotationPresent(NotBlank.class)
+                            || component.isAnnotationPresent(NotEmpty.class);
                     params.add(new RpcEndpoint.RpcParam(component.getName(), RpcEndpoint.Source.BODY_FIELD,
-                            component.getType(), false, index));
+                            component.getType(), required, index));
                 }
             } else {
                 throw new IllegalStateException(handler + " is marked @RpcMethod but its parameter "

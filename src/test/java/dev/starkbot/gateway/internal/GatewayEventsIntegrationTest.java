@@ -92,6 +92,14 @@ class GatewayEventsIntegrationTest {
             assertThat(gap.path("params").path("type").asString()).isEqualTo("gap");
             assertThat(gap.path("params").path("data").path("afterSeq").asLong()).isEqualTo(seq);
         }
+        // A position from before a restart (beyond anything this instance has numbered) is a gap too.
+        try (WsClient restarted = WsClient.connect(port, "Authorization", "Bearer " + alice)) {
+            restarted.send("{\"jsonrpc\":\"2.0\",\"method\":\"resume\",\"params\":{\"topic\":\"settings\","
+                    + "\"afterSeq\":999999},\"id\":1}");
+            JsonNode first = restarted.nextJson();
+            JsonNode gap = first.has("method") ? first : restarted.nextJson();
+            assertThat(gap.path("params").path("type").asString()).isEqualTo("gap");
+        }
     }
 
     @Test

@@ -135,6 +135,31 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void anOpenSocketLosesItsPowerWhenItsCredentialEnds() throws Exception {
+        String admin = adminToken();
+        Http http = new Http(port);
+        String key = Http.json(http.call("POST", "/api/keys", "{\"name\":\"socket key\"}", bearer(admin)))
+                .path("key").asString();
+        String keyId = Http.json(http.get("/api/keys", bearer(admin))).valueStream()
+                .filter(k -> k.path("name").asString().equals("socket key")).findFirst().orElseThrow()
+                .path("id").asString();
+        try (WsClient withKey = WsClient.connect(port, bearer(key))) {
+            assertThat(withKey.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":1}").has("result"))
+                    .isTrue();
+            assertThat(http.call("DELETE", "/api/keys/" + keyId, null, bearer(admin)).statusCode()).isEqualTo(204);
+            JsonNode refused = withKey.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":2}");
+            assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32001);
+            assertThat(withKey.closeCode(Duration.ofSeconds(10))).isEqualTo(1008);
+        }
+        String session = adminToken();
+        try (WsClient withSession = WsClient.connect(port, bearer(session))) {
+            assertThat(http.call("POST", "/api/auth/logout", null, bearer(session)).statusCode()).isEqualTo(204);
+            JsonNode refused = withSession.call("{\"jsonrpc\":\"2.0\",\"method\":\"admin.users.list\",\"id\":1}");
+            assertThat(refused.path("error").path("code").asInt()).isEqualTo(-32001);
+        }
+    }
+
+    @Test
     void withoutCredentialsAtTheUpgradeOnlyAuthWorksAndTheDeadlineCloses() throws Exception {
         try (WsClient ws = WsClient.connect(port)) {
             JsonNode early = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":1}");
