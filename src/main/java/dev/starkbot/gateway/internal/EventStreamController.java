@@ -41,7 +41,7 @@ class EventStreamController {
         List<String> names = Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty())
                 .map(Topics::checkForHttp).distinct().toList();
         SseEmitter emitter = new SseEmitter(limits.idleTimeout().toMillis());
-        SseSink sink = new SseSink(emitter, me, json, limits.sendQueue());
+        SseSink sink = new SseSink(emitter, me, json, limits.sendQueue(), limits.pingInterval());
         // Before any event, so that the client sees the response (and its headers) at once.
         sink.comment("subscribed to " + String.join(",", names));
         Map<String, Long> from = SseSink.positions(lastEventId);

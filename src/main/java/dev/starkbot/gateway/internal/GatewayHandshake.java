@@ -1,6 +1,8 @@
 package dev.starkbot.gateway.internal;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,12 +10,14 @@ import java.util.function.Supplier;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 import dev.starkbot.user.Credentials;
+import dev.starkbot.web.ProblemTypes;
 import dev.starkbot.user.Principal;
 
 /**
@@ -44,14 +48,16 @@ class GatewayHandshake implements HandshakeInterceptor {
             principal = credentials.bearer(token);
             attributes.put(CREDENTIAL, (Supplier<Optional<Principal>>) () -> credentials.bearer(token));
             if (principal.isEmpty()) {
-                response.setStatusCode(HttpStatus.UNAUTHORIZED);
+                refuse(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                        "The credential is invalid, expired or revoked");
                 return false;
             }
         } else {
             String cookie = cookie(headers.getOrEmpty(HttpHeaders.COOKIE), credentials.cookieName());
             if (cookie != null) {
                 if (!sameOrigin(request, headers.getOrigin())) {
-                    response.setStatusCode(HttpStatus.FORBIDDEN);
+                    refuse(response, HttpStatus.FORBIDDEN, "forbidden",
+                            "The session cookie is accepted only from StarkBot's own pages");
                     return false;
                 }
                 principal = credentials.sessionCookie(cookie);
@@ -66,6 +72,22 @@ class GatewayHandshake implements HandshakeInterceptor {
     @Override
     public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                Exception exception) {
+    }
+
+    /** A refused upgrade is an HTTP error like any other: a problem document. */
+    private static void refuse(ServerHttpResponse response, HttpStatus status, String type, String detail) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"starkbot\"");
+        }
+        String body = "{\"type\":\"" + ProblemTypes.of(type) + "\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
+        try {
+            response.getBody().write(body.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // The client is gone; the status is all there was to say.
+        }
     }
 
     private static boolean sameOrigin(ServerHttpRequest request, String origin) {

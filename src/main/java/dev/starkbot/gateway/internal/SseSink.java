@@ -1,10 +1,12 @@
 package dev.starkbot.gateway.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -28,7 +30,10 @@ final class SseSink implements EventSink {
     private final Map<String, Long> positions = new ConcurrentHashMap<>();
     private final Thread sender;
 
-    SseSink(SseEmitter emitter, Principal principal, JsonMapper json, int capacity) {
+    private final Duration keepAlive;
+
+    SseSink(SseEmitter emitter, Principal principal, JsonMapper json, int capacity, Duration keepAlive) {
+        this.keepAlive = keepAlive;
         this.emitter = emitter;
         this.principal = principal;
         this.json = json;
@@ -85,7 +90,9 @@ final class SseSink implements EventSink {
     private void drain() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                emitter.send(queue.take());
+                SseEmitter.SseEventBuilder next = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+                // A comment when nothing happened for a while keeps proxies from cutting a quiet stream.
+                emitter.send(next != null ? next : SseEmitter.event().comment("keep-alive"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

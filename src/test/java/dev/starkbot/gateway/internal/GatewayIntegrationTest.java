@@ -3,6 +3,8 @@ package dev.starkbot.gateway.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -177,6 +179,15 @@ class GatewayIntegrationTest {
         }
         assertThatThrownBy(() -> WsClient.connect(port, bearer("sbs_not-a-real-token")))
                 .hasStackTraceContaining("401");
+        try (Socket raw = new Socket("127.0.0.1", port)) {
+            raw.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade, close\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nAuthorization: Bearer sbs_nope\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(raw.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 401").contains("application/problem+json")
+                    .contains("/problems/unauthenticated");
+        }
     }
 
     @Test
@@ -197,7 +208,7 @@ class GatewayIntegrationTest {
             assertThat(big.closeCode(Duration.ofSeconds(10))).isEqualTo(1009);
         }
         // Invalid UTF-8 in a text frame, sent raw since no proper client would: the container closes with 1007.
-        try (java.net.Socket raw = RawWebSocket.open(port, adminToken())) {
+        try (Socket raw = RawWebSocket.open(port, adminToken())) {
             RawWebSocket.sendText(raw, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
             assertThat(RawWebSocket.readCloseCode(raw)).isEqualTo(1007);
         }
