@@ -3,6 +3,7 @@ package dev.starkbot.gateway.internal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.starkbot.job.JobChanged;
 import dev.starkbot.settings.SettingChanged;
 import dev.starkbot.shared.ConfigurationReloaded;
 import dev.starkbot.user.Role;
@@ -27,6 +28,15 @@ class GatewayEvents {
                 .put("scope", changed.userId() == null ? "global" : "user");
         String owner = changed.userId();
         hub.publish(Topics.SETTINGS, "setting.changed", data, owner == null
+                ? principal -> principal.role().includes(Role.ADMIN)
+                : principal -> principal.userId().equals(owner));
+    }
+
+    /** A job's owner sees its progress; jobs of the system itself (no owner) are for admins. */
+    @EventListener
+    void on(JobChanged changed) {
+        String owner = changed.job().ownerId();
+        hub.publish(Topics.JOBS, "job." + changed.job().status().id(), json.valueToTree(changed.job()), owner == null
                 ? principal -> principal.role().includes(Role.ADMIN)
                 : principal -> principal.userId().equals(owner));
     }

@@ -11,7 +11,8 @@ final class Topics {
 
     static final String SETTINGS = "settings";
     static final String SYSTEM = "system";
-    static final Set<String> ALL = Set.of(SETTINGS, SYSTEM);
+    static final String JOBS = "jobs";
+    static final Set<String> ALL = Set.of(SETTINGS, SYSTEM, JOBS);
 
     private Topics() {
     }

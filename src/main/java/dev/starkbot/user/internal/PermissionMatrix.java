@@ -56,6 +56,11 @@ class PermissionMatrix {
             PermissionRule.of("PUT", "/api/settings/user/{key}", Access.WRITE),
             PermissionRule.of("DELETE", "/api/settings/user/{key}", Access.WRITE),
             PermissionRule.of(null, "/api/settings/global/**", Access.ADMIN),
+            // Background jobs: one's own
+            PermissionRule.of("GET", "/api/jobs", Access.READ),
+            PermissionRule.of("GET", "/api/jobs/{id}", Access.READ),
+            PermissionRule.of("POST", "/api/jobs/{id}/cancel", Access.WRITE),
+            PermissionRule.of("POST", "/api/jobs/{id}/retry", Access.WRITE),
             // Administration
             PermissionRule.of(null, "/api/admin/**", Access.ADMIN));
 

@@ -1,0 +1,71 @@
+package dev.starkbot.job.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import dev.starkbot.job.JobChanged;
+import dev.starkbot.job.JobService;
+import dev.starkbot.job.JobStatus;
+import dev.starkbot.job.JobView;
+
+@Service
+class DefaultJobService implements JobService {
+
+    private final JobRepository jobs;
+    private final JobRunner runner;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DefaultJobService(JobRepository jobs, JobRunner runner, ApplicationEventPublisher events, Clock clock) {
+        this.jobs = jobs;
+        this.runner = runner;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public String enqueue(String type, @Nullable String ownerId, @Nullable String payload, int maxAttempts) {
+        String id = UUID.randomUUID().toString();
+        jobs.insert(id, ownerId, type, payload, Math.max(1, maxAttempts), clock.millis());
+        runner.submit(id, "1", clock.instant());
+        jobs.find(id).ifPresent(job -> events.publishEvent(new JobChanged(job)));
+        return id;
+    }
+
+    List<JobView> list(String ownerId, @Nullable JobStatus status, @Nullable String type, int limit, int offset) {
+        return jobs.list(ownerId, status, type, limit, offset);
+    }
+
+    /** Someone else's job is answered exactly like an unknown one. */
+    JobView get(String ownerId, String id) {
+        return jobs.find(id).filter(job -> ownerId.equals(job.ownerId()))
+                .orElseThrow(() -> new JobException.NotFound(id));
+    }
+
+    JobView cancel(String ownerId, String id) {
+        JobView job = get(ownerId, id);
+        if (!jobs.cancel(id, ownerId, clock.millis())) {
+            throw new JobException.Conflict("The job has already finished (" + job.status().id() + ")");
+        }
+        JobView cancelled = get(ownerId, id);
+        events.publishEvent(new JobChanged(cancelled));
+        return cancelled;
+    }
+
+    JobView retry(String ownerId, String id) {
+        JobView job = get(ownerId, id);
+        if (!jobs.resetForRetry(id, ownerId, clock.millis())) {
+            throw new JobException.Conflict("Only a failed or cancelled job can be retried, not a "
+                    + job.status().id() + " one");
+        }
+        runner.submit(id, "retry-" + clock.millis(), clock.instant());
+        JobView pending = get(ownerId, id);
+        events.publishEvent(new JobChanged(pending));
+        return pending;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.starkbot.job.internal;
+
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+import dev.starkbot.job.JobsProperties;
+
+/**
+ * db-scheduler, holding one task type whose data is a job id. Every attempt is an instance of its own
+ * ({@code <job id>:<attempt>}), so a retry is simply a new instance at a later time; a process that dies mid-run
+ * leaves its instance picked with a stale heartbeat, which another instance (or this one after a restart) finds
+ * and runs again.
+ */
+@Component
+class JobRunner implements SmartLifecycle {
+
+    static final String TASK = "starkbot-job";
+
+    private final OneTimeTask<String> task;
+    private final DataSource dataSource;
+    private final JobsProperties properties;
+    /** A stopped db-scheduler cannot start again, so each start builds a new one (Spring may stop and restart). */
+    private volatile Scheduler scheduler;
+    private volatile boolean running;
+
+    JobRunner(DataSource dataSource, JobsProperties properties, ObjectProvider<JobExecutor> executor) {
+        this.dataSource = dataSource;
+        this.properties = properties;
+        this.task = Tasks.oneTime(TASK, String.class)
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> executor.getObject().run(instance.getData()));
+        this.scheduler = build();
+    }
+
+    private Scheduler build() {
+        return Scheduler.create(dataSource, task)
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.missedHeartbeats())
+                .enableImmediateExecution()
+                .build();
+    }
+
+    /** Works while stopped too: the instance waits in the table for the next start. */
+    void submit(String jobId, String attempt, Instant when) {
+        scheduler.schedule(task.instance(jobId + ":" + attempt, jobId), when);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        scheduler.start();
+        running = true;
+    }
+
+    /** Waits for running jobs up to db-scheduler's own limit; the rest are picked up again after the restart. */
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        scheduler.stop();
+        running = false;
+        scheduler = build();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped before the web server and the database pool, started after them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+}
