@@ -16,7 +16,8 @@ import jakarta.validation.constraints.Min;
  * @param pollingInterval       how often the database is asked for due jobs (new jobs of this instance start at
  *                              once regardless).
  * @param heartbeatInterval     how often a running job proves its process alive.
- * @param missedHeartbeats      heartbeats a running job may miss before it counts as dead and runs again.
+ * @param missedHeartbeats      heartbeats a running job may miss before it counts as dead and runs again (at
+ *                              least 4, as db-scheduler requires).
  * @param retryBackoff          wait before the second attempt; it doubles with each further attempt.
  */
 @ConfigurationProperties("starkbot.jobs")
@@ -25,6 +26,6 @@ public record JobsProperties(
         @DefaultValue("4") @Min(1) @Max(200) int threads,
         @DefaultValue("5s") Duration pollingInterval,
         @DefaultValue("30s") Duration heartbeatInterval,
-        @DefaultValue("4") @Min(2) int missedHeartbeats,
+        @DefaultValue("4") @Min(4) int missedHeartbeats,
         @DefaultValue("5s") Duration retryBackoff) {
 }

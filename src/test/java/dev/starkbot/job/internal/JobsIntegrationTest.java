@@ -78,7 +78,11 @@ class JobsIntegrationTest {
         try (WsClient ws = WsClient.connect(port, owner.bearer())) {
             ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":{\"topics\":[\"jobs\"]},\"id\":1}");
             String id = jobs.enqueue("test.patient", owner.id(), null, 1);
-            JsonNode running = awaitStatus(owner, id, "running");
+            JsonNode running = await(() -> {
+                JsonNode job = Http.json(http().get("/api/jobs/" + id, owner.bearer()));
+                return job.path("progressMessage").asString("").startsWith("step") ? job : null;
+            });
+            assertThat(running.path("status").asString()).isEqualTo("running");
             assertThat(running.path("startedAt").isNull()).isFalse();
 
             JsonNode cancelled = Http.json(http().call("POST", "/api/jobs/" + id + "/cancel", null, owner.bearer()));
