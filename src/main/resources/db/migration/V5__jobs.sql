@@ -32,6 +32,8 @@ CREATE TABLE jobs (
     result           VARCHAR(8000),
     error            VARCHAR(2000),
     attempts         INTEGER       NOT NULL,
+    -- the current run: an execution carrying another token (from before a cancel or retry) does nothing
+    run_token        VARCHAR(36)   NOT NULL,
     max_attempts     INTEGER       NOT NULL,
     created_at       BIGINT        NOT NULL,
     updated_at       BIGINT        NOT NULL,

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * The topics a client may subscribe to. Each event still goes only to principals its audience admits: on
  * {@code settings}, a user sees changes of their own settings and admins see global ones; {@code system} (such as
- * a reload of config.toml) is for admins. Conversations, jobs, platforms and schedules join as those modules land.
+ * a reload of config.toml) is for admins; on {@code jobs}, a job's owner sees it, admins see the system's own.
+ * Conversations, platforms and schedules join as those modules land.
  */
 final class Topics {
 

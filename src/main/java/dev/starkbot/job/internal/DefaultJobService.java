@@ -31,9 +31,11 @@ class DefaultJobService implements JobService {
     @Override
     public String enqueue(String type, @Nullable String ownerId, @Nullable String payload, int maxAttempts) {
         String id = UUID.randomUUID().toString();
-        jobs.insert(id, ownerId, type, payload, Math.max(1, maxAttempts), clock.millis());
-        runner.submit(id, "1", clock.instant());
+        String token = UUID.randomUUID().toString();
+        jobs.insert(id, ownerId, type, payload, Math.max(1, maxAttempts), token, clock.millis());
+        // Announced before it is scheduled, so that "pending" never arrives after "running".
         jobs.find(id).ifPresent(job -> events.publishEvent(new JobChanged(job)));
+        runner.submit(id, token, 1, clock.instant());
         return id;
     }
 
@@ -59,13 +61,16 @@ class DefaultJobService implements JobService {
 
     JobView retry(String ownerId, String id) {
         JobView job = get(ownerId, id);
-        if (!jobs.resetForRetry(id, ownerId, clock.millis())) {
+        // A new run token: executions still scheduled or running for the old run (a cancelled attempt that has
+        // not noticed yet, a pending backoff) find the token changed and do nothing.
+        String token = UUID.randomUUID().toString();
+        if (!jobs.resetForRetry(id, ownerId, token, clock.millis())) {
             throw new JobException.Conflict("Only a failed or cancelled job can be retried, not a "
                     + job.status().id() + " one");
         }
-        runner.submit(id, "retry-" + clock.millis(), clock.instant());
         JobView pending = get(ownerId, id);
         events.publishEvent(new JobChanged(pending));
+        runner.submit(id, token, 1, clock.instant());
         return pending;
     }
 }

@@ -20,7 +20,11 @@ import dev.starkbot.job.JobsProperties;
 import dev.starkbot.job.spi.JobContext;
 import dev.starkbot.job.spi.JobHandler;
 
-/** Runs one attempt of a job and records what happened, retrying with exponential backoff while attempts last. */
+/**
+ * Runs one attempt of a job and records what happened, retrying with exponential backoff while attempts last.
+ * Every change of the record is conditional on the job still being in the state this attempt expects, and an
+ * event is published only when a change happened, so a cancellation or a retry under a new run token always wins.
+ */
 @Component
 class JobExecutor {
 
@@ -43,50 +47,66 @@ class JobExecutor {
         this.clock = clock;
     }
 
-    void run(String jobId) {
-        if (!jobs.start(jobId, clock.millis())) {
-            return; // cancelled or finished while it waited
+    /** @param data {@code <job id>|<run token>} */
+    void run(String data) {
+        String jobId = data.substring(0, data.indexOf('|'));
+        String token = data.substring(data.indexOf('|') + 1);
+        if (!jobs.start(jobId, token, clock.millis())) {
+            if (jobs.failExhausted(jobId, token, clock.millis())) {
+                changed(jobId);
+            }
+            return; // cancelled, finished, retried under a new token, or out of attempts
         }
         JobView job = jobs.find(jobId).orElseThrow();
-        changed(job);
+        events.publishEvent(new JobChanged(job));
         JobHandler handler = handlers.get(job.type());
         if (handler == null) {
-            jobs.finish(jobId, JobStatus.FAILED, null, "No handler for job type '" + job.type() + "'", clock.millis());
-            changed(jobs.find(jobId).orElseThrow());
+            if (jobs.finish(jobId, token, JobStatus.FAILED, null, "No handler for job type '" + job.type() + "'",
+                    clock.millis())) {
+                changed(jobId);
+            }
             return;
         }
         try {
-            String result = handler.run(new Context(job, jobs.payload(jobId)));
-            jobs.finish(jobId, JobStatus.COMPLETED, result, null, clock.millis());
-        } catch (Exception e) {
-            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            error = error.length() > 2000 ? error.substring(0, 2000) : error;
-            if (job.attempts() < job.maxAttempts()) {
-                Duration wait = properties.retryBackoff().multipliedBy(1L << Math.min(job.attempts() - 1, 16));
-                jobs.retryLater(jobId, error, clock.millis());
-                runner.submit(jobId, Integer.toString(job.attempts() + 1), clock.instant().plus(wait));
-                log.info("Job {} ({}) failed attempt {} of {}, retrying in {}: {}", jobId, job.type(),
-                        job.attempts(), job.maxAttempts(), wait, error);
-            } else {
-                jobs.finish(jobId, JobStatus.FAILED, null, error, clock.millis());
-                log.warn("Job {} ({}) failed for good after {} attempt(s): {}", jobId, job.type(), job.attempts(),
-                        error);
+            String result = handler.run(new Context(job, token, jobs.payload(jobId)));
+            if (jobs.finish(jobId, token, JobStatus.COMPLETED, result, null, clock.millis())) {
+                changed(jobId);
             }
+        } catch (Exception | LinkageError | AssertionError e) {
+            failed(job, token, e);
         }
-        changed(jobs.find(jobId).orElseThrow());
     }
 
-    private void changed(JobView job) {
-        events.publishEvent(new JobChanged(job));
+    private void failed(JobView job, String token, Throwable e) {
+        String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (job.attempts() < job.maxAttempts()) {
+            Duration wait = properties.retryBackoff().multipliedBy(1L << Math.min(job.attempts() - 1, 16));
+            if (jobs.retryLater(job.id(), token, error, clock.millis())) {
+                runner.submit(job.id(), token, job.attempts() + 1, clock.instant().plus(wait));
+                log.info("Job {} ({}) failed attempt {} of {}, retrying in {}: {}", job.id(), job.type(),
+                        job.attempts(), job.maxAttempts(), wait, error);
+                changed(job.id());
+            }
+        } else if (jobs.finish(job.id(), token, JobStatus.FAILED, null, error, clock.millis())) {
+            log.warn("Job {} ({}) failed for good after {} attempt(s): {}", job.id(), job.type(), job.attempts(),
+                    error);
+            changed(job.id());
+        }
+    }
+
+    private void changed(String jobId) {
+        jobs.find(jobId).ifPresent(job -> events.publishEvent(new JobChanged(job)));
     }
 
     private final class Context implements JobContext {
 
         private final JobView job;
+        private final String token;
         private final @Nullable String payload;
 
-        Context(JobView job, @Nullable String payload) {
+        Context(JobView job, String token, @Nullable String payload) {
             this.job = job;
+            this.token = token;
             this.payload = payload;
         }
 
@@ -112,13 +132,15 @@ class JobExecutor {
 
         @Override
         public void progress(int percent, @Nullable String message) {
-            jobs.progress(job.id(), Math.max(0, Math.min(100, percent)), message, clock.millis());
-            jobs.find(job.id()).ifPresent(JobExecutor.this::changed);
+            if (jobs.progress(job.id(), token, Math.max(0, Math.min(100, percent)), message, clock.millis())) {
+                changed(job.id());
+            }
         }
 
+        /** Also true once the job was retried: a newer run has taken over, and this one must stop. */
         @Override
         public boolean cancelled() {
-            return jobs.find(job.id()).map(j -> j.status() == JobStatus.CANCELLED).orElse(true);
+            return !jobs.current(job.id(), token);
         }
     }
 }

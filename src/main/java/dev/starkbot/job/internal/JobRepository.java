@@ -27,10 +27,11 @@ class JobRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String id, @Nullable String ownerId, String type, @Nullable String payload, int maxAttempts, long now) {
+    void insert(String id, @Nullable String ownerId, String type, @Nullable String payload, int maxAttempts,
+                String token, long now) {
         jdbc.sql("INSERT INTO jobs (id, owner_id, type, status, payload, progress_percent, attempts, max_attempts, "
-                        + "created_at, updated_at) VALUES (?,?,?,?,?,0,0,?,?,?)")
-                .params(id, ownerId, type, "pending", payload, maxAttempts, now, now).update();
+                        + "run_token, created_at, updated_at) VALUES (?,?,?,?,?,0,0,?,?,?,?)")
+                .params(id, ownerId, type, "pending", payload, maxAttempts, token, now, now).update();
     }
 
     Optional<JobView> find(String id) {
@@ -60,29 +61,55 @@ class JobRepository {
         return jdbc.sql(sql.toString()).params(params).query(JobRepository::map).list();
     }
 
-    /** Starts an attempt, unless the job was cancelled or already finished meanwhile. */
-    boolean start(String id, long now) {
+    /**
+     * Starts an attempt of the current run, unless the job was cancelled, finished, retried under a new token, or
+     * has used up its attempts (a process that died during the last one).
+     */
+    boolean start(String id, String token, long now) {
         return jdbc.sql("UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = ?, updated_at = ?, "
-                        + "error = NULL WHERE id = ? AND status IN ('pending', 'running')")
-                .params(now, now, id).update() > 0;
+                        + "error = NULL WHERE id = ? AND run_token = ? AND status IN ('pending', 'running') "
+                        + "AND attempts < max_attempts")
+                .params(now, now, id, token).update() > 0;
     }
 
-    void progress(String id, int percent, @Nullable String message, long now) {
-        jdbc.sql("UPDATE jobs SET progress_percent = ?, progress_message = ?, updated_at = ? WHERE id = ? "
-                        + "AND status = 'running'")
-                .params(percent, message, now, id).update();
+    /** A run whose process died during its last allowed attempt. */
+    boolean failExhausted(String id, String token, long now) {
+        return jdbc.sql("UPDATE jobs SET status = 'failed', error = ?, finished_at = ?, updated_at = ? WHERE id = ? "
+                        + "AND run_token = ? AND status IN ('pending', 'running') AND attempts >= max_attempts")
+                .params("The process running the last attempt stopped", now, now, id, token).update() > 0;
     }
 
-    void finish(String id, JobStatus status, @Nullable String result, @Nullable String error, long now) {
-        jdbc.sql("UPDATE jobs SET status = ?, result = ?, error = ?, progress_percent = CASE WHEN ? = 'completed' "
-                        + "THEN 100 ELSE progress_percent END, finished_at = ?, updated_at = ? WHERE id = ? "
-                        + "AND status IN ('pending', 'running')")
-                .params(status.id(), result, error, status.id(), now, now, id).update();
+    boolean progress(String id, String token, int percent, @Nullable String message, long now) {
+        return jdbc.sql("UPDATE jobs SET progress_percent = ?, progress_message = ?, updated_at = ? WHERE id = ? "
+                        + "AND run_token = ? AND status = 'running'")
+                .params(percent, cut(message, 500), now, id, token).update() > 0;
     }
 
-    void retryLater(String id, String error, long now) {
-        jdbc.sql("UPDATE jobs SET status = 'pending', error = ?, updated_at = ? WHERE id = ? AND status = 'running'")
-                .params(error, now, id).update();
+    /** Whether this run is still the job's current, uncancelled run. */
+    boolean current(String id, String token) {
+        return jdbc.sql("SELECT count(*) FROM jobs WHERE id = ? AND run_token = ? AND status IN ('pending', "
+                        + "'running')")
+                .params(id, token).query(Long.class).single() > 0;
+    }
+
+    /** Texts are cut to their columns here, because SQLite would not enforce the sizes and PostgreSQL would fail. */
+    boolean finish(String id, String token, JobStatus status, @Nullable String result, @Nullable String error,
+                   long now) {
+        return jdbc.sql("UPDATE jobs SET status = ?, result = ?, error = ?, progress_percent = CASE WHEN ? = "
+                        + "'completed' THEN 100 ELSE progress_percent END, finished_at = ?, updated_at = ? "
+                        + "WHERE id = ? AND run_token = ? AND status IN ('pending', 'running')")
+                .params(status.id(), cut(result, 8000), cut(error, 2000), status.id(), now, now, id, token)
+                .update() > 0;
+    }
+
+    boolean retryLater(String id, String token, String error, long now) {
+        return jdbc.sql("UPDATE jobs SET status = 'pending', error = ?, updated_at = ? WHERE id = ? "
+                        + "AND run_token = ? AND status = 'running'")
+                .params(cut(error, 2000), now, id, token).update() > 0;
+    }
+
+    private static @Nullable String cut(@Nullable String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     boolean cancel(String id, String ownerId, long now) {
@@ -91,11 +118,11 @@ class JobRepository {
                 .params(now, now, id, ownerId).update() > 0;
     }
 
-    boolean resetForRetry(String id, String ownerId, long now) {
+    boolean resetForRetry(String id, String ownerId, String token, long now) {
         return jdbc.sql("UPDATE jobs SET status = 'pending', attempts = 0, error = NULL, result = NULL, "
-                        + "progress_percent = 0, progress_message = NULL, finished_at = NULL, updated_at = ? "
-                        + "WHERE id = ? AND owner_id = ? AND status IN ('failed', 'cancelled')")
-                .params(now, id, ownerId).update() > 0;
+                        + "progress_percent = 0, progress_message = NULL, finished_at = NULL, run_token = ?, "
+                        + "updated_at = ? WHERE id = ? AND owner_id = ? AND status IN ('failed', 'cancelled')")
+                .params(token, now, id, ownerId).update() > 0;
     }
 
     private static JobView map(ResultSet row, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.starkbot.job.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import javax.sql.DataSource;
@@ -15,10 +16,11 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.starkbot.job.JobsProperties;
 
 /**
- * db-scheduler, holding one task type whose data is a job id. Every attempt is an instance of its own
- * ({@code <job id>:<attempt>}), so a retry is simply a new instance at a later time; a process that dies mid-run
- * leaves its instance picked with a stale heartbeat, which another instance (or this one after a restart) finds
- * and runs again.
+ * db-scheduler, holding one task type whose data is a job id and its run token. Every attempt is an instance of
+ * its own ({@code <job id>:<token>:<attempt>}), so a retry is simply a new instance at a later time; a process that
+ * dies mid-run leaves its instance picked with a stale heartbeat, which another instance (or this one after a
+ * restart) finds and runs again. Stopping waits at most 10 s for running jobs, within the 30 s graceful
+ * shutdown; jobs still running then are interrupted and run again after the restart.
  */
 @Component
 class JobRunner implements SmartLifecycle {
@@ -48,12 +50,14 @@ class JobRunner implements SmartLifecycle {
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(properties.missedHeartbeats())
                 .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
     }
 
     /** Works while stopped too: the instance waits in the table for the next start. */
-    void submit(String jobId, String attempt, Instant when) {
-        scheduler.schedule(task.instance(jobId + ":" + attempt, jobId), when);
+    void submit(String jobId, String token, int attempt, Instant when) {
+        scheduler.schedule(task.instance(jobId + ":" + token.substring(0, 8) + ":" + attempt, jobId + "|" + token),
+                when);
     }
 
     @Override

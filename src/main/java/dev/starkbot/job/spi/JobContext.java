@@ -13,8 +13,9 @@ public interface JobContext {
 
     int attempt();
 
-    /** Reports progress; also where a long job learns that it was cancelled. */
+    /** Reports progress (0 to 100); ignored once the job is no longer running. */
     void progress(int percent, @Nullable String message);
 
+    /** Whether the job was cancelled; a long job should ask between steps and stop when it was. */
     boolean cancelled();
 }

@@ -111,6 +111,26 @@ class JobsIntegrationTest {
         }
     }
 
+    @Test
+    void aRetryRightAfterACancelStopsTheOldRunAndTheRecordFollowsTheNewOne() throws Exception {
+        Signed owner = signUp("erin");
+        String id = jobs.enqueue("test.patient", owner.id(), null, 1);
+        awaitStatus(owner, id, "running");
+        http().call("POST", "/api/jobs/" + id + "/cancel", null, owner.bearer());
+        JsonNode retried = Http.json(http().call("POST", "/api/jobs/" + id + "/retry", null, owner.bearer()));
+        assertThat(retried.path("status").asString()).isEqualTo("pending");
+        JsonNode running = await(() -> {
+            JsonNode job = Http.json(http().get("/api/jobs/" + id, owner.bearer()));
+            return job.path("status").asString().equals("running") && job.path("progressPercent").asInt() > 3
+                    ? job : null;
+        });
+        // The old run may overlap the new one by at most one step; it then sees that it was superseded and stops,
+        // and nothing it did after the cancel touched the record (every update is tied to the run's token).
+        assertThat(running.path("attempts").asInt()).isEqualTo(1);
+        await(() -> TestJobs.PATIENT_ACTIVE.get() == 1 ? running : null);
+        http().call("POST", "/api/jobs/" + id + "/cancel", null, owner.bearer());
+    }
+
     private JsonNode awaitStatus(Signed owner, String id, String status) throws InterruptedException {
         return await(() -> {
             JsonNode job = Http.json(http().get("/api/jobs/" + id, owner.bearer()));

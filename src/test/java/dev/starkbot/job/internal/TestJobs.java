@@ -13,6 +13,7 @@ import dev.starkbot.job.spi.JobHandler;
 class TestJobs {
 
     static final AtomicInteger FLAKY_RUNS = new AtomicInteger();
+    static final AtomicInteger PATIENT_ACTIVE = new AtomicInteger();
 
     @Bean
     JobHandler echo() {
@@ -40,11 +41,16 @@ class TestJobs {
     @Bean
     JobHandler patient() {
         return handler("test.patient", context -> {
-            for (int step = 0; step < 600 && !context.cancelled(); step++) {
-                context.progress(step % 100, "step " + step);
-                Thread.sleep(50);
+            PATIENT_ACTIVE.incrementAndGet();
+            try {
+                for (int step = 0; step < 600 && !context.cancelled(); step++) {
+                    context.progress(step % 100, "step " + step);
+                    Thread.sleep(50);
+                }
+                return context.cancelled() ? null : "finished";
+            } finally {
+                PATIENT_ACTIVE.decrementAndGet();
             }
-            return context.cancelled() ? null : "finished";
         });
     }
 
