@@ -102,14 +102,9 @@ class Keyring implements SecretCipher {
         return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
     }
 
-    /** The master key as configured now, for a row that was (or will be) wrapped with {@code salt}. */
-    MasterKey master(@Nullable byte[] salt) {
-        if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
-            return MasterKeySource.fromPassphrase(properties.masterKey().reveal(),
-                    salt != null ? salt : MasterKeySource.newSalt());
-        }
-        MasterKey fromFile = MasterKeySource.fromFile(keyFile);
-        return fromFile != null ? fromFile : MasterKeySource.createFile(keyFile);
+    private @Nullable String passphrase() {
+        return properties.masterKey() == null || properties.masterKey().isBlank() ? null
+                : properties.masterKey().reveal();
     }
 
     private Aead load() {
@@ -148,9 +143,10 @@ class Keyring implements SecretCipher {
      * key file means the data cannot be opened, and making a new key would only hide that.
      */
     private MasterKey existingMaster(@Nullable byte[] salt) {
-        if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
-            return MasterKeySource.fromPassphrase(properties.masterKey().reveal(),
-                    salt != null ? salt : MasterKeySource.newSalt());
+        String passphrase = passphrase();
+        if (passphrase != null) {
+            // Data wrapped by a key file has no salt: a fresh one makes a key that cannot fit, which is the truth.
+            return MasterKeySource.fromPassphrase(passphrase, salt != null ? salt : MasterKeySource.newSalt());
         }
         MasterKey fromFile = MasterKeySource.fromFile(keyFile);
         if (fromFile != null) {
@@ -166,9 +162,11 @@ class Keyring implements SecretCipher {
     }
 
     private Aead create() throws GeneralSecurityException {
-        byte[] salt = properties.masterKey() != null && !properties.masterKey().isBlank()
-                ? MasterKeySource.newSalt() : null;
-        MasterKey master = master(salt);
+        String passphrase = passphrase();
+        byte[] salt = passphrase != null ? MasterKeySource.newSalt() : null;
+        MasterKey existing = passphrase != null ? null : MasterKeySource.fromFile(keyFile);
+        MasterKey master = passphrase != null ? MasterKeySource.fromPassphrase(passphrase, salt)
+                : existing != null ? existing : MasterKeySource.createFile(keyFile);
         KeysetHandle keyset = newDataKeyset();
         jdbc.sql("INSERT INTO crypto_keyring (id, wrapped_keyset, master_source, kdf_salt, created_at) "
                         + "VALUES (?,?,?,?,?)")

@@ -40,6 +40,9 @@ class EventStreamController {
                       @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         List<String> names = Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty())
                 .map(Topics::checkForHttp).distinct().toList();
+        if (names.isEmpty()) {
+            Topics.checkForHttp(""); // refuses, naming the topics there are
+        }
         SseEmitter emitter = new SseEmitter(limits.idleTimeout().toMillis());
         SseSink sink = new SseSink(emitter, me, json, limits.sendQueue(), limits.pingInterval());
         // Before any event, so that the client sees the response (and its headers) at once.

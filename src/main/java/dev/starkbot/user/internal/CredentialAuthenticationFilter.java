@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.starkbot.user.Access;
 import dev.starkbot.user.Principal;
 import dev.starkbot.user.Principal.CredentialKind;
 import jakarta.servlet.FilterChain;
@@ -81,13 +82,12 @@ class CredentialAuthenticationFilter extends OncePerRequestFilter {
 
     /**
      * Only cookie-authenticated changes can be forged by another site; a request carrying its own bearer token
-     * cannot, since no other site can attach it.
+     * cannot, since no other site can attach it. Endpoints open to anyone (signing in, registering, setup) need no
+     * token either: they act for nobody yet, a stale cookie must not block signing in, and they take JSON only,
+     * which another site's form cannot send.
      */
-    static boolean needsCsrfToken(HttpServletRequest request) {
-        String path = MatrixAuthorizationManager.path(request);
-        if (path.equals("/api/auth/login") || path.equals("/api/auth/register") || path.equals("/api/setup")) {
-            // Nothing to forge there (they act for nobody yet), and a stale cookie must not block signing in;
-            // they take JSON only, which another site's form cannot send.
+    static boolean needsCsrfToken(HttpServletRequest request, PermissionMatrix matrix) {
+        if (matrix.find(request).map(rule -> rule.access() == Access.PUBLIC).orElse(false)) {
             return false;
         }
         String method = request.getMethod();

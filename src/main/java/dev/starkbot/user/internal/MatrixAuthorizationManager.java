@@ -40,7 +40,7 @@ class MatrixAuthorizationManager implements AuthorizationManager<RequestAuthoriz
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
                                          RequestAuthorizationContext requestContext) {
         HttpServletRequest request = requestContext.getRequest();
-        Optional<PermissionRule> found = matrix.find(request.getMethod(), path(request));
+        Optional<PermissionRule> found = matrix.find(request);
         if (found.isEmpty()) {
             return new AuthorizationDecision(!handled(request));
         }
@@ -76,9 +76,5 @@ class MatrixAuthorizationManager implements AuthorizationManager<RequestAuthoriz
             }
         }
         return false;
-    }
-
-    static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

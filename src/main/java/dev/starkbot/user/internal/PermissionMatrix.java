@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.starkbot.user.Access;
 import dev.starkbot.user.PermissionRule;
 
@@ -64,6 +66,8 @@ class PermissionMatrix {
             // Administration
             PermissionRule.of(null, "/api/admin/**", Access.ADMIN));
 
+    private static final String LOOKUP = PermissionMatrix.class.getName() + ".lookup";
+
     private record Compiled(PermissionRule rule, PathPattern pattern) {
     }
 
@@ -87,6 +91,24 @@ class PermissionMatrix {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The rule for an HTTP request, looked up once per request: the CSRF check, the rate limit and the
+     * authorisation all ask, and an error dispatch of the same request (another path) gets its own lookup.
+     */
+    Optional<PermissionRule> find(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (request.getAttribute(LOOKUP) instanceof Lookup cached && cached.method().equals(request.getMethod())
+                && cached.path().equals(path)) {
+            return cached.rule();
+        }
+        Optional<PermissionRule> rule = find(request.getMethod(), path);
+        request.setAttribute(LOOKUP, new Lookup(request.getMethod(), path, rule));
+        return rule;
+    }
+
+    private record Lookup(String method, String path, Optional<PermissionRule> rule) {
     }
 
     List<PermissionRule> rules() {

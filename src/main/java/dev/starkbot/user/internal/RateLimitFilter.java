@@ -48,7 +48,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         RateLimitProperties properties = live.current();
         String method = request.getMethod();
         String group = PermissionMatrix.rateGroup(
-                matrix.find(method, MatrixAuthorizationManager.path(request)).orElse(null), method);
+                matrix.find(request).orElse(null), method);
         Limit limit = switch (group) {
             case "auth" -> properties.auth();
             case "read" -> properties.read();

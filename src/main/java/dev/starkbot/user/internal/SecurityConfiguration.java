@@ -47,7 +47,8 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(CredentialAuthenticationFilter::needsCsrfToken))
+                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(
+                        request -> CredentialAuthenticationFilter.needsCsrfToken(request, matrix)))
                 .addFilterBefore(credentials, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(rateLimit, CredentialAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.starkbot.testing.Await;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.WsClient;
 import tools.jackson.databind.JsonNode;
@@ -126,6 +126,8 @@ class GatewayEventsIntegrationTest {
         HttpResponse<String> unknown = new Http(port).get("/api/events?topics=nonsense",
                 "Authorization", "Bearer " + carol);
         assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(new Http(port).get("/api/events?topics=,", "Authorization", "Bearer " + carol).statusCode())
+                .isEqualTo(422);
     }
 
     private Stream<String> stream(HttpClient http, String token, String lastEventId) throws Exception {
@@ -194,7 +196,8 @@ class GatewayEventsIntegrationTest {
     void aClientThatStopsReadingIsDroppedWithoutDelayingTheOthers() throws Exception {
         String admin = adminToken();
         try (Socket stalled = stalledClient(admin)) {
-            await(() -> handler.snapshot().size() >= 1);
+            Await.until("the stalled client to connect", Duration.ofSeconds(30),
+                    () -> handler.snapshot().size() >= 1);
             List<WsClient> readers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 readers.add(subscribed(admin));
@@ -214,7 +217,8 @@ class GatewayEventsIntegrationTest {
                 }
             }
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(30));
-            await(() -> handler.snapshot().size() == readers.size());
+            Await.until("the stalled client to be dropped", Duration.ofSeconds(30),
+                    () -> handler.snapshot().size() == readers.size());
             readers.forEach(WsClient::close);
         }
     }
@@ -253,15 +257,5 @@ class GatewayEventsIntegrationTest {
 
     private String adminToken() {
         return token("events-admin");
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(50);
-        }
     }
 }
