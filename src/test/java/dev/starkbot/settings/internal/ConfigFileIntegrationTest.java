@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import dev.starkbot.StarkBotApplication;
+import dev.starkbot.testing.Await;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.TestDatabase;
 
@@ -50,26 +49,25 @@ class ConfigFileIntegrationTest {
                     .isEqualTo(200);
 
             Files.writeString(config, GOOD.replace("capacity = 5", "capacity = = 7"));
-            await(() -> output.getOut().contains("is not valid TOML at line 2"));
+            awaitLog(output, "is not valid TOML at line 2");
             assertThat(output.getOut()).contains("the last good configuration stays in force");
             assertThat(limit(http)).isEqualTo("5");
 
             Files.writeString(config, GOOD.replace("capacity = 5", "capacity = 0"));
-            await(() -> output.getOut()
-                    .contains("starkbot.rate-limit.read.capacity must be greater than or equal to 1"));
+            awaitLog(output, "starkbot.rate-limit.read.capacity must be greater than or equal to 1");
             assertThat(limit(http)).isEqualTo("5");
 
             Files.writeString(config, GOOD.replace("capacity = 5", "capacity = 7")
                     .replace("token-from-the-file", "rotated-token")
                     + "\n[starkbot.database]\npool-size = 5\n\n[server]\nport = 9999\n");
-            await(() -> "7".equals(limit(http)));
+            Await.until("the new limit", Duration.ofSeconds(15), () -> "7".equals(limit(http)));
             assertThat(http.get("/metrics", "Authorization", "Bearer rotated-token").statusCode()).isEqualTo(200);
             assertThat(http.get("/metrics", "Authorization", "Bearer token-from-the-file").statusCode())
                     .isEqualTo(401);
-            await(() -> output.getOut().contains("after a restart [starkbot.database.pool-size]"));
+            awaitLog(output, "after a restart [starkbot.database.pool-size]");
             // The test starts StarkBot with --server.port, which outranks the file.
-            await(() -> output.getOut().contains("overridden by environment variables or arguments, which win: "
-                    + "[server.port]"));
+            awaitLog(output, "overridden by environment variables or arguments, which win: "
+                    + "[server.port]");
         }
     }
 
@@ -102,17 +100,11 @@ class ConfigFileIntegrationTest {
         return new SpringApplicationBuilder(StarkBotApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static String limit(Http http) {
-        return http.get("/health").headers().firstValue("RateLimit-Limit").orElse("none");
+    private static void awaitLog(CapturedOutput output, String text) throws InterruptedException {
+        Await.until("the log to say: " + text, Duration.ofSeconds(15), () -> output.getOut().contains(text));
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 15 s");
-            }
-            Thread.sleep(50);
-        }
+    private static String limit(Http http) {
+        return http.get("/health").headers().firstValue("RateLimit-Limit").orElse("none");
     }
 }

@@ -2,7 +2,6 @@ package dev.starkbot.user.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.starkbot.StarkBotApplication;
 import dev.starkbot.testing.Http;
+import dev.starkbot.testing.StarkBotProcess;
 import dev.starkbot.testing.StorageTest;
 import dev.starkbot.testing.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +31,7 @@ class SetupIntegrationTest {
     @Test
     @SuppressWarnings("try") // the context is only opened and closed around the test
     void theSetupCodeFromTheLogCreatesTheFirstAdminOnce(CapturedOutput output) throws Exception {
-        int port = freePort();
+        int port = StarkBotProcess.freePort();
         try (ConfigurableApplicationContext ignored = start(TestDatabase.fresh(), port)) {
             Matcher code = Pattern.compile("\\b([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\\b").matcher(output.getOut());
             assertThat(code.find()).as("a setup code in the log").isTrue();
@@ -56,7 +56,7 @@ class SetupIntegrationTest {
     @Test
     @SuppressWarnings("try")
     void theFirstAdminComesFromTheEnvironmentWithoutInteraction(CapturedOutput output) throws Exception {
-        int port = freePort();
+        int port = StarkBotProcess.freePort();
         Map<String, String> database = TestDatabase.fresh();
         List<String> args = new ArrayList<>(List.of("--starkbot.admin.username=boss",
                 "--starkbot.admin.password=" + AccountFixtures.PASSWORD));
@@ -88,11 +88,5 @@ class SetupIntegrationTest {
     private static HttpResponse<String> login(Http http, String username) {
         return http.call("POST", "/api/auth/login",
                 "{\"username\":\"" + username + "\",\"password\":\"" + AccountFixtures.PASSWORD + "\"}");
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
