@@ -1,0 +1,137 @@
+package dev.starkbot.ai.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.stereotype.Component;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.Timeout;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIInvalidDataException;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.SseException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+
+import dev.starkbot.ai.AiProperties;
+import dev.starkbot.ai.Cancellation;
+import dev.starkbot.ai.ChatRequest;
+import dev.starkbot.ai.ChatResult;
+import dev.starkbot.ai.ChatSink;
+import dev.starkbot.ai.ModelRef;
+import dev.starkbot.ai.TokenUsage;
+import dev.starkbot.ai.spi.LlmProvider;
+import dev.starkbot.ai.spi.ProviderException;
+import dev.starkbot.ai.spi.ProviderException.Failure;
+
+/**
+ * OpenAI and everything that speaks its chat-completions API at a base URL (Ollama, llama.cpp, vLLM, OpenRouter).
+ * A local server needs no key, so a base URL alone makes this provider usable.
+ */
+@Component
+class OpenAiProvider implements LlmProvider {
+
+    private final AiProperties properties;
+    private final ProviderKeys keys;
+    private final Clock clock;
+    private final AtomicReference<CachedClient> client = new AtomicReference<>();
+
+    OpenAiProvider(AiProperties properties, ProviderKeys keys, Clock clock) {
+        this.properties = properties;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return ModelRef.OPENAI;
+    }
+
+    @Override
+    public boolean configured() {
+        return keys.key(id(), properties.openai()).isPresent() || keys.baseUrl(id(), properties.openai()).isPresent();
+    }
+
+    @Override
+    @SuppressWarnings("try")
+    public ChatResult stream(String model, ChatRequest request, ChatSink sink, Cancellation cancellation)
+            throws ProviderException {
+        OpenAiStream state = new OpenAiStream(new ModelRef(id(), model), sink);
+        if (cancellation.cancelled()) {
+            throw state.failure(Failure.CANCELLED, "stopped", null, null);
+        }
+        try (StreamResponse<ChatCompletionChunk> stream = client().chat().completions()
+                .createStreaming(OpenAiMapping.params(model, request));
+             AutoCloseable ignored = cancellation.onCancel(stream::close)) {
+            stream.stream().forEach(state::accept);
+            return state.finish();
+        } catch (ProviderException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (cancellation.cancelled()) {
+                throw state.failure(Failure.CANCELLED, "stopped", null, e);
+            }
+            throw classify(state, e);
+        } catch (Exception e) {
+            throw state.failure(Failure.NETWORK, "closing the stream failed", null, e);
+        }
+    }
+
+    private ProviderException classify(OpenAiStream state, RuntimeException e) {
+        if (e instanceof SseException sse) {
+            String code = sse.code().orElse(null);
+            return state.failure(ProviderFailures.fromErrorType(code), "the model server reported an error mid-stream",
+                    null, e);
+        }
+        if (e instanceof OpenAIServiceException service) {
+            var headers = service.headers();
+            return state.failure(ProviderFailures.fromStatus(service.statusCode()),
+                    "the model server answered HTTP " + service.statusCode(),
+                    ProviderFailures.retryAfter(first(headers.values("retry-after-ms")),
+                            first(headers.values("retry-after")), clock.instant()), e);
+        }
+        if (e instanceof OpenAIIoException) {
+            Failure failure = ProviderFailures.fromIo(e);
+            return state.failure(failure, failure == Failure.TIMEOUT ? "the model server did not answer in time"
+                    : "the connection to the model server failed", null, e);
+        }
+        if (e instanceof OpenAIInvalidDataException) {
+            return state.failure(Failure.MALFORMED, "the model server sent something that is not its protocol",
+                    null, e);
+        }
+        return state.failure(Failure.MALFORMED, "the model server's reply could not be read", null, e);
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? null : values.getFirst();
+    }
+
+    private OpenAIClient client() throws ProviderException {
+        AiProperties.Provider config = properties.openai();
+        Optional<String> baseUrl = keys.baseUrl(id(), config);
+        // local servers take any key, and the SDK insists on one
+        String key = keys.key(id(), config).orElse(baseUrl.isPresent() ? "none" : "");
+        if (key.isEmpty()) {
+            throw new ProviderException(Failure.AUTH, "no API key for OpenAI and no base URL", null, List.of(),
+                    TokenUsage.NONE, null);
+        }
+        CachedClient cached = client.get();
+        if (cached != null && cached.key().equals(key) && cached.baseUrl().equals(baseUrl)) {
+            return cached.client();
+        }
+        OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().apiKey(key).maxRetries(0)
+                .timeout(Timeout.builder().connect(config.connectTimeout()).read(config.readTimeout())
+                        .request(config.requestTimeout()).build());
+        baseUrl.ifPresent(builder::baseUrl);
+        CachedClient fresh = new CachedClient(key, baseUrl, builder.build());
+        client.set(fresh);
+        return fresh.client();
+    }
+
+    private record CachedClient(String key, Optional<String> baseUrl, OpenAIClient client) {
+    }
+}
