@@ -31,13 +31,18 @@ import jakarta.validation.constraints.NotBlank;
 @Validated
 public record AiProperties(
         @DefaultValue("anthropic:claude-sonnet-4-5") @NotBlank String defaultModel,
-        @DefaultValue("") List<String> fallbacks,
+        @Nullable List<String> fallbacks,
         @DefaultValue("4096") @Min(16) @Max(128000) int maxTokens,
         @DefaultValue("8") @Min(1) @Max(50) int maxToolSteps,
-        @DefaultValue("") Map<String, Integer> contextWindows,
+        @Nullable Map<String, Integer> contextWindows,
         @DefaultValue @Valid Provider anthropic,
         @DefaultValue @Valid Provider openai,
         @DefaultValue @Valid Retry retry) {
+
+    public AiProperties {
+        fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+        contextWindows = contextWindows == null ? Map.of() : Map.copyOf(contextWindows);
+    }
 
     /**
      * One provider.

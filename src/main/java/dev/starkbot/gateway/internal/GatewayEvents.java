@@ -3,6 +3,7 @@ package dev.starkbot.gateway.internal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.starkbot.conversation.ChatEvent;
 import dev.starkbot.job.JobChanged;
 import dev.starkbot.settings.SettingChanged;
 import dev.starkbot.shared.ConfigurationReloaded;
@@ -39,6 +40,14 @@ class GatewayEvents {
         hub.publish(Topics.JOBS, "job." + changed.job().status().id(), json.valueToTree(changed.job()), owner == null
                 ? principal -> principal.role().includes(Role.ADMIN)
                 : principal -> principal.userId().equals(owner));
+    }
+
+    /** Chat events (a reply streaming in, a notice, a new title) for the conversation's owner only. */
+    @EventListener
+    void on(ChatEvent event) {
+        String owner = event.ownerId();
+        hub.publish(Topics.CHAT, event.type().startsWith("conversation.") ? event.type() : "chat." + event.type(),
+                event.data(), principal -> principal.userId().equals(owner));
     }
 
     @EventListener

@@ -1,0 +1,41 @@
+package dev.starkbot.conversation;
+
+import dev.starkbot.shared.ErrorKind;
+import dev.starkbot.shared.StarkBotException;
+
+/** A conversation request that cannot be served; the type slug tells clients which case it is. */
+public class ConversationException extends StarkBotException {
+
+    private final ErrorKind kind;
+    private final String type;
+
+    private ConversationException(ErrorKind kind, String type, String message) {
+        super(message);
+        this.kind = kind;
+        this.type = type;
+    }
+
+    /** Also for conversations of other people: their existence is not revealed. */
+    public static ConversationException notFound(String what) {
+        return new ConversationException(ErrorKind.NOT_FOUND, "not-found", what + " not found");
+    }
+
+    public static ConversationException busy() {
+        return new ConversationException(ErrorKind.CONFLICT, "turn-in-progress",
+                "a reply is still being written in this conversation; wait for it or stop it first");
+    }
+
+    public static ConversationException invalid(String message) {
+        return new ConversationException(ErrorKind.INVALID, "invalid-conversation-request", message);
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String type() {
+        return type;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.starkbot.conversation;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * Conversations and their memory.
+ *
+ * @param maxMessageChars    the longest message a person may send
+ * @param summarizeAfter     tokens of history not yet covered by a summary that trigger summarising the older part
+ *                           in the background; 0 turns automatic summaries off ({@code /compact} still works)
+ * @param keepRecentTokens   the newest history, in tokens, that a summary leaves as it is
+ * @param aiTitles           ask the model for a title after the first exchange (else the first words are used)
+ */
+@ConfigurationProperties("starkbot.conversations")
+@Validated
+public record ConversationsProperties(
+        @DefaultValue("32000") @Min(1) @Max(1_000_000) int maxMessageChars,
+        @DefaultValue("60000") @Min(0) int summarizeAfter,
+        @DefaultValue("8000") @Min(0) int keepRecentTokens,
+        @DefaultValue("true") boolean aiTitles) {
+}

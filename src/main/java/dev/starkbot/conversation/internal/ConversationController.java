@@ -1,0 +1,178 @@
+package dev.starkbot.conversation.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.starkbot.conversation.Conversation;
+import dev.starkbot.conversation.ConversationException;
+import dev.starkbot.conversation.Message;
+import dev.starkbot.conversation.TurnResult;
+import dev.starkbot.shared.RpcMethod;
+import dev.starkbot.user.Principal;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The caller's own conversations. Another person's conversation id is a 404, never a 403. */
+@RestController
+@RequestMapping("/api/conversations")
+class ConversationController {
+
+    private final DefaultConversationService service;
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final MemoryRepository memory;
+    private final MemoryJobs memoryJobs;
+    private final SearchRepository search;
+    private final TurnRunner turns;
+    private final Clock clock;
+
+    ConversationController(DefaultConversationService service, ConversationRepository conversations,
+                           MessageRepository messages, MemoryRepository memory, MemoryJobs memoryJobs,
+                           SearchRepository search, TurnRunner turns, Clock clock) {
+        this.service = service;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.memory = memory;
+        this.memoryJobs = memoryJobs;
+        this.search = search;
+        this.turns = turns;
+        this.clock = clock;
+    }
+
+    record CreateRequest(@Nullable @Size(max = 200) String title, @Nullable @Size(max = 36) String personaId,
+                         @Nullable @Size(max = 200) String model) {
+    }
+
+    record SendRequest(@NotBlank @Size(max = 1_000_000) String text) {
+    }
+
+    @GetMapping
+    @RpcMethod(value = "conversations.list", description = "The caller's conversations, most recently active first")
+    List<Conversation> list(@AuthenticationPrincipal Principal me,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return conversations.list(me.userId(), limit, offset);
+    }
+
+    @PostMapping
+    @RpcMethod(value = "conversations.create", description = "Start a conversation")
+    ResponseEntity<Conversation> create(@AuthenticationPrincipal Principal me,
+                                        @Valid @RequestBody CreateRequest request) {
+        Conversation created = service.create(me.userId(), blankToNull(request.title()), request.personaId(),
+                blankToNull(request.model()), "web");
+        return ResponseEntity.created(URI.create("/api/conversations/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @RpcMethod(value = "conversations.get", description = "One conversation with its totals")
+    Conversation get(@AuthenticationPrincipal Principal me, @PathVariable String id) {
+        return own(me, id);
+    }
+
+    @PatchMapping("/{id}")
+    @RpcMethod(value = "conversations.update", description = "Rename, or choose the persona or model")
+    Conversation update(@AuthenticationPrincipal Principal me, @PathVariable String id,
+                        @Valid @RequestBody CreateRequest request) {
+        Conversation current = own(me, id);
+        conversations.update(me.userId(), id,
+                request.title() == null ? current.title() : blankToNull(request.title()),
+                request.personaId() == null ? current.personaId() : blankToNull(request.personaId()),
+                request.model() == null ? current.model() : blankToNull(request.model()), clock.millis());
+        return own(me, id);
+    }
+
+    @DeleteMapping("/{id}")
+    @RpcMethod(value = "conversations.delete", description = "Delete a conversation and all its messages")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Principal me, @PathVariable String id) {
+        if (!conversations.delete(me.userId(), id)) {
+            throw ConversationException.notFound("conversation");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/messages")
+    @RpcMethod(value = "conversations.messages", description = "Messages newest first, before a sequence number")
+    List<Message> messages(@AuthenticationPrincipal Principal me, @PathVariable String id,
+                           @RequestParam(defaultValue = "9223372036854775807") long before,
+                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        own(me, id);
+        return messages.page(id, before, limit);
+    }
+
+    /** The same turn as the SSE variant, answered as JSON once complete; its events go out on the gateway. */
+    @PostMapping(value = "/{id}/messages", produces = "application/json")
+    @RpcMethod(value = "chat.send", description = "Send a message and get the reply; it streams as chat events")
+    TurnResult send(@AuthenticationPrincipal Principal me, @PathVariable String id,
+                    @Valid @RequestBody SendRequest request) {
+        return service.send(me.userId(), id, request.text(), "web", event -> {
+        });
+    }
+
+    @PostMapping("/{id}/abort")
+    @RpcMethod(value = "chat.abort", description = "Stop the reply being written, keeping what was said")
+    Map<String, Boolean> abort(@AuthenticationPrincipal Principal me, @PathVariable String id) {
+        return Map.of("aborted", service.abort(me.userId(), id));
+    }
+
+    @PostMapping("/{id}/compact")
+    @RpcMethod(value = "conversations.compact", description = "Summarise the older part of the history now")
+    Map<String, String> compact(@AuthenticationPrincipal Principal me, @PathVariable String id) {
+        own(me, id);
+        return Map.of("jobId", memoryJobs.enqueueSummary(me.userId(), id, true));
+    }
+
+    @GetMapping("/{id}/summaries")
+    @RpcMethod(value = "conversations.summaries", description = "The conversation's summaries, newest first")
+    List<MemoryRepository.Summary> summaries(@AuthenticationPrincipal Principal me, @PathVariable String id) {
+        own(me, id);
+        return memory.summaries(id);
+    }
+
+    @PostMapping("/{id}/summaries/{summaryId}/undo")
+    @RpcMethod(value = "conversations.summaries.undo", description = "Undo a summary: its messages return to "
+            + "the context")
+    Map<String, Boolean> undo(@AuthenticationPrincipal Principal me, @PathVariable String id,
+                              @PathVariable String summaryId) {
+        own(me, id);
+        if (!memory.undo(id, summaryId)) {
+            throw ConversationException.notFound("active summary");
+        }
+        turns.notice(id, "A summary was undone; its messages are back in the context as far as it holds them.",
+                "web");
+        return Map.of("undone", true);
+    }
+
+    @GetMapping("/search")
+    @RpcMethod(value = "conversations.search", description = "Full-text search of the caller's messages")
+    List<SearchRepository.Hit> search(@AuthenticationPrincipal Principal me,
+                                      @RequestParam @NotBlank @Size(max = 500) String q,
+                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return search.search(me.userId(), q, limit);
+    }
+
+    private Conversation own(Principal me, String id) {
+        return conversations.find(me.userId(), id).orElseThrow(() -> ConversationException.notFound("conversation"));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

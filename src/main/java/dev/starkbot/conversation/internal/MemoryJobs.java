@@ -1,0 +1,137 @@
+package dev.starkbot.conversation.internal;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import dev.starkbot.ai.AiService;
+import dev.starkbot.ai.Cancellation;
+import dev.starkbot.ai.ChatRequest;
+import dev.starkbot.ai.ChatSink;
+import dev.starkbot.conversation.ChatEvent;
+import dev.starkbot.conversation.Conversation;
+import dev.starkbot.conversation.ConversationsProperties;
+import dev.starkbot.conversation.Message;
+import dev.starkbot.job.JobService;
+import dev.starkbot.job.spi.JobContext;
+import dev.starkbot.job.spi.JobHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Work a turn leaves for the background: a title after the first exchange, and a summary when the history not yet
+ * summarised outgrows the threshold. Both are jobs, so they survive a restart and show in {@code /api/jobs}.
+ */
+@Component
+class MemoryJobs {
+
+    static final String TITLE = "conversation.title";
+    static final String SUMMARIZE = "conversation.summarize";
+    private static final Logger log = LoggerFactory.getLogger(MemoryJobs.class);
+
+    private final JobService jobs;
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final MemoryRepository memory;
+    private final ConversationsProperties properties;
+
+    MemoryJobs(JobService jobs, ConversationRepository conversations, MessageRepository messages,
+               MemoryRepository memory, ConversationsProperties properties) {
+        this.jobs = jobs;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.memory = memory;
+        this.properties = properties;
+    }
+
+    void afterTurn(String ownerId, Conversation conversation) {
+        if (conversation.title() == null) {
+            jobs.enqueue(TITLE, ownerId, conversation.id(), 2);
+        }
+        if (properties.summarizeAfter() > 0) {
+            long from = memory.summarisedUpTo(conversation.id()) + 1;
+            if (messages.tokensSince(conversation.id(), from) > properties.summarizeAfter()) {
+                enqueueSummary(ownerId, conversation.id(), false);
+            }
+        }
+    }
+
+    String enqueueSummary(String ownerId, String conversationId, boolean asked) {
+        log.debug("Summary of {} queued (asked: {})", conversationId, asked);
+        return jobs.enqueue(SUMMARIZE, ownerId, conversationId, 3);
+    }
+
+    /** Names a conversation after its first exchange: the model's title, or the first words when it cannot. */
+    @Component
+    static class TitleHandler implements JobHandler {
+
+        private final ConversationRepository conversations;
+        private final MessageRepository messages;
+        private final AiService ai;
+        private final ConversationsProperties properties;
+        private final ApplicationEventPublisher events;
+        private final JsonMapper json;
+
+        TitleHandler(ConversationRepository conversations, MessageRepository messages, AiService ai,
+                     ConversationsProperties properties, ApplicationEventPublisher events, JsonMapper json) {
+            this.conversations = conversations;
+            this.messages = messages;
+            this.ai = ai;
+            this.properties = properties;
+            this.events = events;
+            this.json = json;
+        }
+
+        @Override
+        public String type() {
+            return TITLE;
+        }
+
+        @Override
+        public String run(JobContext context) {
+            String conversationId = context.payload();
+            String ownerId = context.ownerId();
+            if (conversationId == null || ownerId == null) {
+                return "nothing to do";
+            }
+            List<Message> first = messages.range(conversationId, 0, 3);
+            if (first.isEmpty()) {
+                return "no messages";
+            }
+            String opening = first.getFirst().text();
+            String title = fallback(opening);
+            if (properties.aiTitles()) {
+                StringBuilder exchange = new StringBuilder();
+                first.forEach(message -> exchange.append(message.role()).append(": ")
+                        .append(cut(message.text(), 1500)).append('\n'));
+                try {
+                    String asked = ai.chat(ChatRequest.simple("You name conversations. Reply with a title of at "
+                                    + "most six words, in the conversation's language, without quotes or a full "
+                                    + "stop.", exchange.toString(), 30), ai.chain(ai.defaultModel().toString()),
+                            ChatSink.NONE, new Cancellation()).text().strip();
+                    if (!asked.isBlank()) {
+                        title = cut(asked.replaceAll("[\\r\\n\"]+", " ").strip(), 200);
+                    }
+                } catch (RuntimeException e) {
+                    log.info("No title from the model for {}: {}", conversationId, e.getMessage());
+                }
+            }
+            if (conversations.setTitleIfEmpty(conversationId, title)) {
+                events.publishEvent(new ChatEvent(ownerId, conversationId, "conversation.updated",
+                        json.createObjectNode().put("conversationId", conversationId).put("title", title)));
+            }
+            return title;
+        }
+
+        static String fallback(String text) {
+            String words = text.strip().replaceAll("\\s+", " ");
+            return words.isEmpty() ? "New conversation" : cut(words, 60);
+        }
+    }
+
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

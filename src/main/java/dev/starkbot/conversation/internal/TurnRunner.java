@@ -1,0 +1,201 @@
+package dev.starkbot.conversation.internal;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.starkbot.ai.AiException;
+import dev.starkbot.ai.AiProperties;
+import dev.starkbot.ai.AiService;
+import dev.starkbot.ai.Cancellation;
+import dev.starkbot.ai.ChatMessage;
+import dev.starkbot.ai.ChatRequest;
+import dev.starkbot.ai.ChatResult;
+import dev.starkbot.ai.ContentBlock;
+import dev.starkbot.ai.ModelRef;
+import dev.starkbot.ai.StopReason;
+import dev.starkbot.ai.TokenUsage;
+import dev.starkbot.ai.ToolSpec;
+import dev.starkbot.conversation.ChatEvent;
+import dev.starkbot.conversation.Conversation;
+import dev.starkbot.conversation.Message;
+import dev.starkbot.conversation.TurnResult;
+import dev.starkbot.persona.Persona;
+import dev.starkbot.persona.PersonaService;
+import dev.starkbot.persona.PromptContext;
+import dev.starkbot.usage.UsageService;
+import dev.starkbot.user.Preferences;
+import dev.starkbot.user.UserService;
+
+/**
+ * One turn: store the person's message, then ask the model and run the tools it calls until it answers without
+ * one (or the step cap is reached), storing every message as it completes so that a crash loses at most the reply
+ * being streamed.
+ */
+@Component
+class TurnRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnRunner.class);
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final MemoryRepository memory;
+    private final ContextAssembler context;
+    private final AiService ai;
+    private final AiProperties aiProperties;
+    private final PersonaService personas;
+    private final UsageService usage;
+    private final UserService users;
+    private final Clock clock;
+
+    TurnRunner(ConversationRepository conversations, MessageRepository messages, MemoryRepository memory,
+               ContextAssembler context, AiService ai, AiProperties aiProperties, PersonaService personas,
+               UsageService usage, UserService users, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.memory = memory;
+        this.context = context;
+        this.ai = ai;
+        this.aiProperties = aiProperties;
+        this.personas = personas;
+        this.usage = usage;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    TurnResult run(String ownerId, Conversation conversation, String text, String platform, Cancellation cancellation,
+                   Consumer<ChatEvent> emit) {
+        String turnId = UUID.randomUUID().toString();
+        TurnEvents events = new TurnEvents(ownerId, conversation.id(), turnId, emit);
+        List<Message> stored = new ArrayList<>();
+        stored.add(store(conversation.id(), "user", List.of(new ContentBlock.Text(text)), ai.estimateTokens(text),
+                "complete", null, null, 0, platform));
+        events.message(stored.getLast());
+
+        Preferences preferences = users.preferences(ownerId).orElse(null);
+        ZoneId zone = zone(preferences);
+        Persona persona = personas.resolve(ownerId, conversation.personaId());
+        String model = conversation.model() != null ? conversation.model()
+                : persona.model() != null ? persona.model()
+                : preferences != null && preferences.defaultModel() != null ? preferences.defaultModel()
+                : ai.defaultModel().toString();
+        List<ModelRef> chain = ai.chain(model);
+        List<ToolSpec> tools = ai.tools().stream().filter(tool -> persona.allowedTools() == null
+                || persona.allowedTools().contains(tool.name())).toList();
+        String system = system(ownerId, conversation.id(), persona, zone, platform);
+        int budget = ai.contextWindow(chain.getFirst()) - aiProperties.maxTokens() - ai.estimateTokens(system)
+                - tools.stream().mapToInt(tool -> ai.estimateTokens(tool.inputSchema() + tool.description())).sum();
+        long fromSeq = memory.activeSummary(conversation.id()).map(summary -> summary.toSeq() + 1).orElse(0L);
+
+        TokenUsage total = TokenUsage.NONE;
+        long totalCost = 0;
+        StopReason stop = StopReason.END_TURN;
+        for (int step = 1; ; step++) {
+            List<ChatMessage> history = context.assemble(conversation.id(), fromSeq, Math.max(budget, 1024));
+            ChatRequest request = new ChatRequest(system, history, tools, aiProperties.maxTokens(),
+                    persona.temperature(), history.size() - 1);
+            ChatResult result;
+            try {
+                result = ai.chat(request, chain, events, cancellation);
+            } catch (AiException e) {
+                events.error(e);
+                throw e;
+            }
+            stop = result.stopReason();
+            long cost = usage.record(ownerId, result.model(), result.usage());
+            total = total.plus(result.usage());
+            totalCost += cost;
+            conversations.addUsage(conversation.id(), result.usage().input() + result.usage().cacheRead()
+                    + result.usage().cacheWrite(), result.usage().output(), cost);
+            Message.Usage messageUsage = usage(result.usage(), cost);
+            events.usage(messageUsage, result.model());
+            if (!result.content().isEmpty() || result.interrupted()) {
+                int tokens = result.usage().output() > 0 ? (int) result.usage().output()
+                        : ai.estimateTokens(result.text());
+                stored.add(store(conversation.id(), "assistant", result.content(), tokens,
+                        result.interrupted() ? "interrupted" : "complete", result.model().toString(), messageUsage,
+                        cost, platform));
+                events.message(stored.getLast());
+            }
+            if (result.interrupted()) {
+                String why = result.stopReason() == StopReason.CANCELLED ? "The reply was stopped."
+                        : "The reply was interrupted (" + result.problem() + "); what arrived is kept.";
+                stored.add(notice(conversation.id(), why, platform));
+                events.notice(stored.getLast());
+                break;
+            }
+            if (stop != StopReason.TOOL_USE || result.toolCalls().isEmpty()) {
+                break;
+            }
+            if (step >= aiProperties.maxToolSteps() || cancellation.cancelled()) {
+                stored.add(notice(conversation.id(), cancellation.cancelled() ? "The reply was stopped."
+                        : "Stopped after " + step + " tool steps, the configured limit.", platform));
+                events.notice(stored.getLast());
+                stop = cancellation.cancelled() ? StopReason.CANCELLED : StopReason.MAX_TOKENS;
+                break;
+            }
+            List<ContentBlock> results = new ArrayList<>();
+            for (ContentBlock.ToolUse call : result.toolCalls()) {
+                ContentBlock.ToolResult outcome = ai.runTool(call,
+                        new AiService.ToolContext(ownerId, conversation.id(), zone));
+                events.toolResult(outcome);
+                results.add(outcome);
+            }
+            int tokens = results.stream().mapToInt(r -> ai.estimateTokens(((ContentBlock.ToolResult) r).content()))
+                    .sum();
+            stored.add(store(conversation.id(), "user", results, tokens, "complete", null, null, 0, platform));
+            events.message(stored.getLast());
+        }
+        Message.Usage turnUsage = usage(total, totalCost);
+        events.done(stop, turnUsage);
+        return new TurnResult(turnId, stored, stop.id(), turnUsage);
+    }
+
+    private String system(String ownerId, String conversationId, Persona persona, ZoneId zone, String platform) {
+        String name = users.displayName(ownerId).orElse("the user");
+        StringBuilder system = new StringBuilder(personas.render(persona,
+                new PromptContext(name, zone, clock.instant(), platform)));
+        List<MemoryRepository.Fact> facts = memory.facts(ownerId, conversationId);
+        if (!facts.isEmpty()) {
+            system.append("\n\nFacts the user asked you to always keep in mind:");
+            facts.forEach(fact -> system.append("\n- ").append(fact.body()));
+        }
+        memory.activeSummary(conversationId).ifPresent(summary -> system
+                .append("\n\nSummary of the earlier part of this conversation (its messages are not shown):\n")
+                .append(summary.body()));
+        return system.toString();
+    }
+
+    private Message store(String conversationId, String role, List<ContentBlock> content, int tokens, String status,
+                          String model, Message.Usage usage, long cost, String platform) {
+        long now = clock.millis();
+        return messages.insert(conversationId, conversations.nextSeq(conversationId, now), role, content, tokens,
+                status, model, usage, cost, platform, now);
+    }
+
+    Message notice(String conversationId, String text, String platform) {
+        return store(conversationId, "notice", List.of(new ContentBlock.Text(text)), 0, "complete", null, null, 0,
+                platform);
+    }
+
+    private static Message.Usage usage(TokenUsage usage, long cost) {
+        return new Message.Usage(usage.input(), usage.output(), usage.cacheRead(), usage.cacheWrite(),
+                cost / 1_000_000.0);
+    }
+
+    private static ZoneId zone(Preferences preferences) {
+        try {
+            return preferences == null ? ZoneId.of("UTC") : ZoneId.of(preferences.timeZone());
+        } catch (java.time.DateTimeException e) {
+            log.debug("Unusable time zone {}", preferences.timeZone());
+            return ZoneId.of("UTC");
+        }
+    }
+}
