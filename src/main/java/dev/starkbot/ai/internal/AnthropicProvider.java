@@ -65,7 +65,8 @@ class AnthropicProvider implements LlmProvider {
             stream.stream().forEach(state::accept);
             return state.finish();
         } catch (ProviderException e) {
-            throw e;
+            // closing the stream to cancel may end it quietly, which looks like an early end
+            throw cancellation.cancelled() ? state.failure(Failure.CANCELLED, "stopped", null, e) : e;
         } catch (RuntimeException e) {
             if (cancellation.cancelled()) {
                 throw state.failure(Failure.CANCELLED, "stopped", null, e);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.starkbot.shared.RpcMethod;
 import dev.starkbot.user.Principal;
+import dev.starkbot.user.UserService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -30,11 +31,13 @@ class UsageController {
 
     private final UsageRepository repository;
     private final DefaultUsageService usage;
+    private final UserService users;
     private final Clock clock;
 
-    UsageController(UsageRepository repository, DefaultUsageService usage, Clock clock) {
+    UsageController(UsageRepository repository, DefaultUsageService usage, UserService users, Clock clock) {
         this.repository = repository;
         this.usage = usage;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -74,6 +77,9 @@ class UsageController {
     @RpcMethod(value = "admin.usage.budget", description = "Set one user's daily and monthly token budgets "
             + "(null for the default, 0 for none)")
     BudgetRequest setBudget(@PathVariable String userId, @Valid @RequestBody BudgetRequest request) {
+        if (users.displayName(userId).isEmpty()) {
+            throw new UsageRangeException.UnknownUser();
+        }
         repository.setBudget(userId, request.dailyTokens(), request.monthlyTokens(), clock.millis());
         return request;
     }

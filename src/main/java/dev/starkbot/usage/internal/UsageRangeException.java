@@ -18,4 +18,22 @@ class UsageRangeException extends StarkBotException {
     public String type() {
         return "invalid-usage-range";
     }
+
+    /** The budget's user does not exist (the foreign key said so). */
+    static final class UnknownUser extends StarkBotException {
+
+        UnknownUser() {
+            super("no such user");
+        }
+
+        @Override
+        public ErrorKind kind() {
+            return ErrorKind.NOT_FOUND;
+        }
+
+        @Override
+        public String type() {
+            return "not-found";
+        }
+    }
 }
