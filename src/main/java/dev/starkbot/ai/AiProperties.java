@@ -65,7 +65,8 @@ public record AiProperties(
 
     /**
      * @param attempts       calls to one pair before moving on (1 means no retry)
-     * @param initialBackoff wait before the second call; doubles each time, with full jitter
+     * @param initialBackoff wait before the second call; doubles each time; each wait is drawn between half and
+     *                       all of it, so that many clients do not retry in step
      * @param maxBackoff     the longest wait between two calls
      * @param maxRetryAfter  a provider asking to wait longer than this is skipped for the next pair at once
      */

@@ -48,7 +48,11 @@ final class AnthropicStream {
             cacheWrite = usage.cacheCreationInputTokens().orElse(0L);
         } else if (event.isContentBlockStart()) {
             var start = event.asContentBlockStart();
-            blocks.put(start.index(), Block.of(start.contentBlock()));
+            Block block = Block.of(start.contentBlock());
+            blocks.put(start.index(), block);
+            if (block.toolId == null && !block.text.isEmpty()) {
+                sink.delta(block.text.toString());
+            }
         } else if (event.isContentBlockDelta()) {
             var delta = event.asContentBlockDelta();
             Block block = blocks.get(delta.index());

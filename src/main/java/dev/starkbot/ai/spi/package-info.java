@@ -1,4 +1,7 @@
-/** What providers and tools implement: a new model vendor is one {@code LlmProvider}, a new ability one {@code Tool}. */
+/**
+ * What providers and tools implement: a new model vendor is one {@code LlmProvider}, a new ability one
+ * {@code Tool}.
+ */
 @NamedInterface("spi")
 @NullMarked
 package dev.starkbot.ai.spi;

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.starkbot.ai.AiException;
 import dev.starkbot.conversation.ConversationException;
 import dev.starkbot.shared.StarkBotException;
 import dev.starkbot.usage.UsageService;
@@ -58,8 +59,8 @@ class ChatStreamController {
                 });
                 emitter.complete();
             } catch (StarkBotException e) {
-                // an AI failure was already sent as an error event by the turn; a refusal (busy) was not
-                if (e instanceof ConversationException) {
+                // an AI failure was already sent as an error event by the turn; a refusal (busy, budget) was not
+                if (!(e instanceof AiException)) {
                     sendError(emitter, e);
                 }
                 emitter.complete();

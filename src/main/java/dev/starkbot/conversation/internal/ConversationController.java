@@ -22,6 +22,8 @@ import dev.starkbot.conversation.Conversation;
 import dev.starkbot.conversation.ConversationException;
 import dev.starkbot.conversation.Message;
 import dev.starkbot.conversation.TurnResult;
+import dev.starkbot.persona.Persona;
+import dev.starkbot.persona.PersonaService;
 import dev.starkbot.shared.RpcMethod;
 import dev.starkbot.user.Principal;
 import jakarta.validation.Valid;
@@ -42,11 +44,12 @@ class ConversationController {
     private final MemoryJobs memoryJobs;
     private final SearchRepository search;
     private final TurnRunner turns;
+    private final PersonaService personas;
     private final Clock clock;
 
     ConversationController(DefaultConversationService service, ConversationRepository conversations,
                            MessageRepository messages, MemoryRepository memory, MemoryJobs memoryJobs,
-                           SearchRepository search, TurnRunner turns, Clock clock) {
+                           SearchRepository search, TurnRunner turns, PersonaService personas, Clock clock) {
         this.service = service;
         this.conversations = conversations;
         this.messages = messages;
@@ -54,10 +57,11 @@ class ConversationController {
         this.memoryJobs = memoryJobs;
         this.search = search;
         this.turns = turns;
+        this.personas = personas;
         this.clock = clock;
     }
 
-    record CreateRequest(@Nullable @Size(max = 200) String title, @Nullable @Size(max = 36) String personaId,
+    record CreateRequest(@Nullable @Size(max = 200) String title, @Nullable @Size(max = 64) String personaId,
                          @Nullable @Size(max = 200) String model) {
     }
 
@@ -76,8 +80,8 @@ class ConversationController {
     @RpcMethod(value = "conversations.create", description = "Start a conversation")
     ResponseEntity<Conversation> create(@AuthenticationPrincipal Principal me,
                                         @Valid @RequestBody CreateRequest request) {
-        Conversation created = service.create(me.userId(), blankToNull(request.title()), request.personaId(),
-                blankToNull(request.model()), "web");
+        Conversation created = service.create(me.userId(), blankToNull(request.title()),
+                persona(me, request.personaId()), blankToNull(request.model()), "web");
         return ResponseEntity.created(URI.create("/api/conversations/" + created.id())).body(created);
     }
 
@@ -94,7 +98,7 @@ class ConversationController {
         Conversation current = own(me, id);
         conversations.update(me.userId(), id,
                 request.title() == null ? current.title() : blankToNull(request.title()),
-                request.personaId() == null ? current.personaId() : blankToNull(request.personaId()),
+                request.personaId() == null ? current.personaId() : persona(me, request.personaId()),
                 request.model() == null ? current.model() : blankToNull(request.model()), clock.millis());
         return own(me, id);
     }
@@ -170,6 +174,19 @@ class ConversationController {
 
     private Conversation own(Principal me, String id) {
         return conversations.find(me.userId(), id).orElseThrow(() -> ConversationException.notFound("conversation"));
+    }
+
+    /**
+     * The stored persona id: null for none or for the built-in default (which follows the person's own default),
+     * else the id of one of the caller's personas, found by id or name.
+     */
+    private @Nullable String persona(Principal me, @Nullable String idOrName) {
+        if (idOrName == null || idOrName.isBlank()) {
+            return null;
+        }
+        Persona persona = personas.find(me.userId(), idOrName.strip())
+                .orElseThrow(() -> ConversationException.invalid("no persona '" + idOrName.strip() + "'"));
+        return persona.builtIn() ? null : persona.id();
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

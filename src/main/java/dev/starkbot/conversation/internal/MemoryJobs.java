@@ -36,6 +36,7 @@ class MemoryJobs {
     private final MessageRepository messages;
     private final MemoryRepository memory;
     private final ConversationsProperties properties;
+    private final java.util.Set<String> pendingSummaries = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MemoryJobs(JobService jobs, ConversationRepository conversations, MessageRepository messages,
                MemoryRepository memory, ConversationsProperties properties) {
@@ -58,9 +59,21 @@ class MemoryJobs {
         }
     }
 
+    /**
+     * Queues a summary unless one is already queued by this instance for the conversation: every turn past the
+     * threshold would queue another while the first is still running. (Across instances a duplicate may slip
+     * through; the second then finds too little new history and does nothing.)
+     */
     String enqueueSummary(String ownerId, String conversationId, boolean asked) {
+        if (!asked && !pendingSummaries.add(conversationId)) {
+            return "";
+        }
         log.debug("Summary of {} queued (asked: {})", conversationId, asked);
         return jobs.enqueue(SUMMARIZE, ownerId, conversationId, 3);
+    }
+
+    void summaryDone(String conversationId) {
+        pendingSummaries.remove(conversationId);
     }
 
     /** Names a conversation after its first exchange: the model's title, or the first words when it cannot. */
@@ -112,7 +125,7 @@ class MemoryJobs {
                                     + "stop.", exchange.toString(), 30), ai.chain(ai.defaultModel().toString()),
                             ChatSink.NONE, new Cancellation()).text().strip();
                     if (!asked.isBlank()) {
-                        title = cut(asked.replaceAll("[\\r\\n\"]+", " ").strip(), 200);
+                        title = cut(asked.replaceAll("[\\r\\n\"]+", " ").strip().replaceAll("[.。]+$", ""), 200);
                     }
                 } catch (RuntimeException e) {
                     log.info("No title from the model for {}: {}", conversationId, e.getMessage());

@@ -36,14 +36,15 @@ class MessageRepository {
                    String status, @Nullable String model, Message.@Nullable Usage usage, long costMicros,
                    String platform, long now) {
         String id = UUID.randomUUID().toString();
-        String text = role.equals("notice") || content.stream().noneMatch(ContentBlock.ToolResult.class::isInstance)
-                ? ContentBlock.plainText(content) : "";
+        boolean toolResults = content.stream().anyMatch(ContentBlock.ToolResult.class::isInstance);
+        String text = toolResults ? "" : ContentBlock.plainText(content);
         jdbc.sql("""
                 INSERT INTO messages (id, conversation_id, seq, role, content, body, token_count, status, model,
                     input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_micros, platform,
                     created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, conversationId, seq, role, json.writerFor(BLOCKS).writeValueAsString(content), text, tokens, status, model,
+                .params(id, conversationId, seq, role, json.writerFor(BLOCKS).writeValueAsString(content), text,
+                        tokens, status, model,
                         usage == null ? null : usage.inputTokens(), usage == null ? null : usage.outputTokens(),
                         usage == null ? null : usage.cacheReadTokens(),
                         usage == null ? null : usage.cacheWriteTokens(), usage == null ? null : costMicros,

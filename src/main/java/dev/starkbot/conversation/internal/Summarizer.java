@@ -39,17 +39,20 @@ class Summarizer implements JobHandler {
     private final MessageRepository messages;
     private final MemoryRepository memory;
     private final TurnRunner turns;
+    private final MemoryJobs memoryJobs;
     private final AiService ai;
     private final ConversationsProperties properties;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
-    Summarizer(MessageRepository messages, MemoryRepository memory, TurnRunner turns, AiService ai,
-               ConversationsProperties properties, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+    Summarizer(MessageRepository messages, MemoryRepository memory, TurnRunner turns, MemoryJobs memoryJobs,
+               AiService ai, ConversationsProperties properties, ApplicationEventPublisher events, JsonMapper json,
+               Clock clock) {
         this.messages = messages;
         this.memory = memory;
         this.turns = turns;
+        this.memoryJobs = memoryJobs;
         this.ai = ai;
         this.properties = properties;
         this.events = events;
@@ -69,6 +72,14 @@ class Summarizer implements JobHandler {
         if (conversationId == null || ownerId == null) {
             return "nothing to do";
         }
+        try {
+            return summarise(context, conversationId, ownerId);
+        } finally {
+            memoryJobs.summaryDone(conversationId);
+        }
+    }
+
+    private String summarise(JobContext context, String conversationId, String ownerId) {
         var previous = memory.activeSummary(conversationId);
         long from = previous.map(summary -> summary.toSeq() + 1).orElse(0L);
         List<Message> pending = messages.range(conversationId, from, Long.MAX_VALUE);

@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.starkbot.testing.Await;
+import dev.starkbot.testing.Http;
 import dev.starkbot.testing.fake.AnthropicReply;
 import dev.starkbot.testing.fake.FakeAnthropicServer;
 import dev.starkbot.testing.fake.FakeOpenAiServer;
@@ -165,7 +166,7 @@ class ChatFaultsIntegrationTest {
         });
         Await.until("the reply has begun", Duration.ofSeconds(5), () -> person.messages(conversation).size() >= 1);
         Thread.sleep(700);
-        JsonNode aborted = dev.starkbot.testing.Http.json(person.http().call("POST", "/api/conversations/" + conversation
+        JsonNode aborted = Http.json(person.http().call("POST", "/api/conversations/" + conversation
                 + "/abort", null, person.bearer()));
         assertThat(aborted.path("aborted").asBoolean()).isTrue();
         List<ChatClient.SseEvent> events = turn.get();

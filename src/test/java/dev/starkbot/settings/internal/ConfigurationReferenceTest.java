@@ -167,6 +167,9 @@ class ConfigurationReferenceTest {
     }
 
     private static String human(Duration duration) {
+        if (duration.toMillisPart() != 0) {
+            return duration.toMillis() + "ms";
+        }
         long seconds = duration.toSeconds();
         if (seconds % 86_400 == 0) {
             return seconds / 86_400 + "d";

@@ -43,6 +43,8 @@ public final class FakeAnthropicServer implements AutoCloseable {
 
     private FakeAnthropicServer(String apiKey) {
         this.apiKey = apiKey;
+        // Loads the JSON machinery now, so that a cold JVM's first reply does not trip a client's short timeout.
+        new AnthropicEvents("warm-up", 0).stream(new AnthropicReply.Text("warm up", "end_turn", null));
         this.http = LoopbackHttpServer.start("fake-anthropic", this::handle);
     }
 

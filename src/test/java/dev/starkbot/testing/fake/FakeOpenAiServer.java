@@ -43,6 +43,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private FakeOpenAiServer(String apiKey) {
         this.apiKey = apiKey;
+        // Loads the JSON machinery now, so that a cold JVM's first reply does not trip a client's short timeout.
+        new OpenAiChunks("warm-up", 0, true).stream(new OpenAiReply.Text("warm up", "stop", null));
         this.http = LoopbackHttpServer.start("fake-openai", this::handle);
     }
 
