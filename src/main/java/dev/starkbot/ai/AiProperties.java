@@ -34,7 +34,7 @@ public record AiProperties(
         @DefaultValue("") List<String> fallbacks,
         @DefaultValue("4096") @Min(16) @Max(128000) int maxTokens,
         @DefaultValue("8") @Min(1) @Max(50) int maxToolSteps,
-        @DefaultValue("") Map<String, Integer> contextWindows,
+        @DefaultValue Map<String, Integer> contextWindows,
         @DefaultValue @Valid Provider anthropic,
         @DefaultValue @Valid Provider openai,
         @DefaultValue @Valid Retry retry) {

@@ -8,6 +8,9 @@ public interface UserService {
     /** The user's preferences, or empty if no such (active or disabled) user exists. */
     Optional<Preferences> preferences(String userId);
 
+    /** The name to show for the user (the username when they gave none), or empty if no such user exists. */
+    Optional<String> displayName(String userId);
+
     /** Replaces the caller's own preferences, validated as {@code PATCH /api/me} validates them. */
     Preferences updatePreferences(Principal me, Preferences preferences);
 }

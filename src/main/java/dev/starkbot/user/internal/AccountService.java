@@ -56,6 +56,11 @@ class AccountService implements UserService {
     }
 
     @Override
+    public Optional<String> displayName(String userId) {
+        return users.findById(userId).map(UserRow::displayName);
+    }
+
+    @Override
     public Preferences updatePreferences(Principal me, Preferences preferences) {
         return updateOwn(me, null, preferences).preferences();
     }

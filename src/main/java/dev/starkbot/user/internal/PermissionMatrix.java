@@ -63,6 +63,13 @@ class PermissionMatrix {
             PermissionRule.of("GET", "/api/jobs/{id}", Access.READ),
             PermissionRule.of("POST", "/api/jobs/{id}/cancel", Access.WRITE),
             PermissionRule.of("POST", "/api/jobs/{id}/retry", Access.WRITE),
+            // Personas: one's own, and the built-in default; a preview stores nothing but renders for the caller
+            PermissionRule.of("GET", "/api/personas", Access.READ),
+            PermissionRule.of("POST", "/api/personas", Access.WRITE),
+            PermissionRule.of("POST", "/api/personas/preview", Access.WRITE),
+            PermissionRule.of("GET", "/api/personas/{id}", Access.READ),
+            PermissionRule.of("PUT", "/api/personas/{id}", Access.WRITE),
+            PermissionRule.of("DELETE", "/api/personas/{id}", Access.WRITE),
             // Administration
             PermissionRule.of(null, "/api/admin/**", Access.ADMIN));
 

@@ -29,7 +29,9 @@ import dev.starkbot.testing.TestDatabase;
 @StorageTest
 class MigrationIntegrationTest {
 
-    private static final String WITH_FAILING = "classpath:db/migration,classpath:db/failing-migration";
+    /** StarkBot's own locations (application.properties), so that its applied migrations stay resolvable. */
+    private static final String OWN = "classpath:db/migration,classpath:db/vendor/{vendor}";
+    private static final String WITH_FAILING = OWN + ",classpath:db/failing-migration";
 
     @Test
     void firstStartAppliesMigrationsAndRecordsTheInstallation() throws Exception {
@@ -109,7 +111,7 @@ class MigrationIntegrationTest {
             statement.execute("CREATE TABLE IF NOT EXISTS scratch (id INTEGER)");
         }
         Map<String, String> passing = new HashMap<>(database);
-        passing.put("spring.flyway.locations", "classpath:db/migration,classpath:db/passing-migration");
+        passing.put("spring.flyway.locations", OWN + ",classpath:db/passing-migration");
         passing.put("starkbot.database.backups-kept", "2");
         start(passing).close();
         assertThat(backups(database)).hasSize(2);
