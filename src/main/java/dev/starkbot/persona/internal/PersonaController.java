@@ -45,8 +45,8 @@ class PersonaController {
     record PersonaRequest(
             @NotNull @Size(min = 1, max = 64) @Pattern(regexp = NAME, message = NAME_RULE) String name,
             @NotNull @Size(max = 20000) String systemPrompt,
-            @Size(max = 200) @Pattern(regexp = "\\S+", message = "provider:model or a model name, without spaces")
-            @Nullable String model,
+            @Size(max = 200) @Pattern(regexp = "[^\\s\\p{Cntrl}]+",
+                    message = "provider:model or a model name, without spaces") @Nullable String model,
             @DecimalMin("0.0") @DecimalMax("2.0") @Nullable Double temperature,
             @Size(max = 200) @Nullable List<@NotBlank @Size(max = 128) String> allowedTools,
             @Size(max = 50) @Nullable Map<@NotNull @Pattern(regexp = VARIABLE, message = VARIABLE_RULE) String,

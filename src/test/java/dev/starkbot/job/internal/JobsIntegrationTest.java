@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import dev.starkbot.job.JobService;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.StorageTest;
+import dev.starkbot.testing.TestUser;
 import dev.starkbot.testing.WsClient;
 import tools.jackson.databind.JsonNode;
 
@@ -36,8 +37,8 @@ class JobsIntegrationTest {
 
     @Test
     void aJobRunsAndItsOwnerSeesTheResultAndNobodyElseDoes() throws Exception {
-        Signed alice = signUp("alice");
-        Signed bob = signUp("bob");
+        TestUser alice = signUp("alice");
+        TestUser bob = signUp("bob");
         String id = jobs.enqueue("test.echo", alice.id(), "hello", 1);
 
         JsonNode done = awaitStatus(alice, id, "completed");
@@ -53,7 +54,7 @@ class JobsIntegrationTest {
 
     @Test
     void failuresAreRetriedWithBackoffUntilAttemptsRunOut() throws Exception {
-        Signed owner = signUp("carol");
+        TestUser owner = signUp("carol");
         String flaky = jobs.enqueue("test.flaky", owner.id(), null, 3);
         JsonNode recovered = awaitStatus(owner, flaky, "completed");
         assertThat(recovered.path("attempts").asInt()).isEqualTo(3);
@@ -74,7 +75,7 @@ class JobsIntegrationTest {
 
     @Test
     void aRunningJobCanBeCancelledAndItsProgressIsPublished() throws Exception {
-        Signed owner = signUp("dave");
+        TestUser owner = signUp("dave");
         try (WsClient ws = WsClient.connect(port, owner.bearer())) {
             ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":{\"topics\":[\"jobs\"]},\"id\":1}");
             String id = jobs.enqueue("test.patient", owner.id(), null, 1);
@@ -113,7 +114,7 @@ class JobsIntegrationTest {
 
     @Test
     void aRetryRightAfterACancelStopsTheOldRunAndTheRecordFollowsTheNewOne() throws Exception {
-        Signed owner = signUp("erin");
+        TestUser owner = signUp("erin");
         String id = jobs.enqueue("test.patient", owner.id(), null, 1);
         awaitStatus(owner, id, "running");
         http().call("POST", "/api/jobs/" + id + "/cancel", null, owner.bearer());
@@ -131,7 +132,7 @@ class JobsIntegrationTest {
         http().call("POST", "/api/jobs/" + id + "/cancel", null, owner.bearer());
     }
 
-    private JsonNode awaitStatus(Signed owner, String id, String status) throws InterruptedException {
+    private JsonNode awaitStatus(TestUser owner, String id, String status) throws InterruptedException {
         return await(() -> {
             JsonNode job = Http.json(http().get("/api/jobs/" + id, owner.bearer()));
             return job.path("status").asString().equals(status) ? job : null;
@@ -150,22 +151,11 @@ class JobsIntegrationTest {
         throw new AssertionError("not reached within 20 s");
     }
 
-    private Signed signUp(String name) {
-        String username = name + "-" + System.nanoTime();
-        JsonNode user = Http.json(http().postJson("/api/auth/register",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"));
-        String token = Http.json(http().postJson("/api/auth/login",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")).path("token").asString();
-        return new Signed(user.path("id").asString(), token);
+    private TestUser signUp(String name) {
+        return TestUser.signUp(http(), name, PASSWORD);
     }
 
     private Http http() {
         return new Http(port);
-    }
-
-    record Signed(String id, String token) {
-        String[] bearer() {
-            return new String[] {"Authorization", "Bearer " + token};
-        }
     }
 }

@@ -108,7 +108,7 @@ class ConfigurationReferenceTest {
     private static String defaultOf(JsonNode property, List<JsonNode> groups) throws Exception {
         boolean nested = property.path("sourceType").asString().contains("$");
         if (property.has("defaultValue") && !nested) {
-            return "`" + property.path("defaultValue").asString() + "`";
+            return code(property.path("defaultValue").asString());
         }
         String name = property.path("name").asString();
         for (JsonNode group : groups) {
@@ -128,7 +128,7 @@ class ConfigurationReferenceTest {
             }
             if (found) {
                 return value == null ? "none"
-                        : "`" + (value instanceof Duration duration ? human(duration) : value.toString()) + "`";
+                        : code(value instanceof Duration duration ? human(duration) : value.toString());
             }
         }
         return "none";
@@ -166,8 +166,13 @@ class ConfigurationReferenceTest {
         return out.toString();
     }
 
+    /** Markdown has no way to show an empty code span. */
+    private static String code(String value) {
+        return value.isEmpty() ? "empty" : "`" + value + "`";
+    }
+
     private static String human(Duration duration) {
-        if (duration.toMillisPart() != 0) {
+        if (duration.toMillis() % 1000 != 0) {
             return duration.toMillis() + "ms";
         }
         long seconds = duration.toSeconds();
