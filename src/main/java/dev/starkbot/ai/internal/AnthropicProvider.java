@@ -2,7 +2,6 @@ package dev.starkbot.ai.internal;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Component;
 
@@ -33,7 +32,7 @@ class AnthropicProvider implements LlmProvider {
     private final AiProperties properties;
     private final ProviderKeys keys;
     private final Clock clock;
-    private final AtomicReference<CachedClient> client = new AtomicReference<>();
+    private final StreamingCall.ClientCache<AnthropicClient> clients = new StreamingCall.ClientCache<>();
 
     AnthropicProvider(AiProperties properties, ProviderKeys keys, Clock clock) {
         this.properties = properties;
@@ -52,29 +51,24 @@ class AnthropicProvider implements LlmProvider {
     }
 
     @Override
-    @SuppressWarnings("try")
     public ChatResult stream(String model, ChatRequest request, ChatSink sink, Cancellation cancellation)
             throws ProviderException {
         AnthropicStream state = new AnthropicStream(new ModelRef(id(), model), sink);
-        if (cancellation.cancelled()) {
-            throw state.failure(Failure.CANCELLED, "stopped", null, null);
-        }
-        try (StreamResponse<RawMessageStreamEvent> stream = client().messages()
-                .createStreaming(AnthropicMapping.params(model, request));
-             AutoCloseable ignored = cancellation.onCancel(stream::close)) {
-            stream.stream().forEach(state::accept);
-            return state.finish();
-        } catch (ProviderException e) {
-            // closing the stream to cancel may end it quietly, which looks like an early end
-            throw cancellation.cancelled() ? state.failure(Failure.CANCELLED, "stopped", null, e) : e;
-        } catch (RuntimeException e) {
-            if (cancellation.cancelled()) {
-                throw state.failure(Failure.CANCELLED, "stopped", null, e);
-            }
-            throw classify(state, e);
-        } catch (Exception e) {
-            throw state.failure(Failure.NETWORK, "closing the stream failed", null, e);
-        }
+        return StreamingCall.run(state, cancellation, () -> {
+            StreamResponse<RawMessageStreamEvent> stream = client().messages()
+                    .createStreaming(AnthropicMapping.params(model, request));
+            return new StreamingCall.Stream<RawMessageStreamEvent>() {
+                @Override
+                public java.util.stream.Stream<RawMessageStreamEvent> events() {
+                    return stream.stream();
+                }
+
+                @Override
+                public void close() {
+                    stream.close();
+                }
+            };
+        }, e -> classify(state, e));
     }
 
     private ProviderException classify(AnthropicStream state, RuntimeException e) {
@@ -88,8 +82,8 @@ class AnthropicProvider implements LlmProvider {
             return state.failure(ProviderFailures.fromStatus(service.statusCode()),
                     "Claude answered HTTP " + service.statusCode() + service.type().map(t -> " (" + t + ")")
                             .orElse(""),
-                    ProviderFailures.retryAfter(first(headers.values("retry-after-ms")),
-                            first(headers.values("retry-after")), clock.instant()), e);
+                    ProviderFailures.retryAfter(StreamingCall.first(headers.values("retry-after-ms")),
+                            StreamingCall.first(headers.values("retry-after")), clock.instant()), e);
         }
         if (e instanceof AnthropicIoException) {
             Failure failure = ProviderFailures.fromIo(e);
@@ -102,32 +96,20 @@ class AnthropicProvider implements LlmProvider {
         return state.failure(Failure.MALFORMED, "Claude's reply could not be read", null, e);
     }
 
-    private static String first(java.util.List<String> values) {
-        return values.isEmpty() ? null : values.getFirst();
-    }
-
     /** One SDK client per key and address; rebuilt only when either changes, so connections are reused. */
     private AnthropicClient client() throws ProviderException {
         AiProperties.Provider config = properties.anthropic();
         String key = keys.key(id(), config).orElseThrow(() -> new ProviderException(Failure.AUTH,
                 "no API key for Claude", null, java.util.List.of(), dev.starkbot.ai.TokenUsage.NONE, null));
         Optional<String> baseUrl = keys.baseUrl(id(), config);
-        CachedClient cached = client.get();
-        if (cached != null && cached.key().equals(key) && cached.baseUrl().equals(baseUrl)) {
-            return cached.client();
-        }
-        AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder().apiKey(key)
-                // retries are the AI service's, the same for every provider and visible to the person waiting
-                .maxRetries(0)
-                .timeout(Timeout.builder().connect(config.connectTimeout()).read(config.readTimeout())
-                        .request(config.requestTimeout()).build());
-        baseUrl.ifPresent(builder::baseUrl);
-        CachedClient fresh = new CachedClient(key, baseUrl, builder.build());
-        // the old client is not closed: a call may still be streaming on it, and OkHttp frees idle resources itself
-        client.set(fresh);
-        return fresh.client();
-    }
-
-    private record CachedClient(String key, Optional<String> baseUrl, AnthropicClient client) {
+        return clients.get(key, baseUrl, () -> {
+            AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder().apiKey(key)
+                    // retries are the AI service's, the same for every provider and visible to the person waiting
+                    .maxRetries(0)
+                    .timeout(Timeout.builder().connect(config.connectTimeout()).read(config.readTimeout())
+                            .request(config.requestTimeout()).build());
+            baseUrl.ifPresent(builder::baseUrl);
+            return builder.build();
+        });
     }
 }

@@ -22,7 +22,7 @@ import dev.starkbot.ai.spi.ProviderException.Failure;
  * Folds one Messages API stream into a reply, event by event, so that whatever had arrived when the stream broke is
  * still there. (The SDK's MessageAccumulator would do the folding, but keeps nothing usable from a broken stream.)
  */
-final class AnthropicStream {
+final class AnthropicStream implements StreamingCall.State<RawMessageStreamEvent> {
 
     private final ModelRef model;
     private final ChatSink sink;
@@ -39,7 +39,8 @@ final class AnthropicStream {
         this.sink = sink;
     }
 
-    void accept(RawMessageStreamEvent event) {
+    @Override
+    public void accept(RawMessageStreamEvent event) {
         if (event.isMessageStart()) {
             var usage = event.asMessageStart().message().usage();
             input = usage.inputTokens();
@@ -85,15 +86,17 @@ final class AnthropicStream {
         }
     }
 
-    ChatResult finish() throws ProviderException {
+    @Override
+    public ChatResult finish() throws ProviderException {
         if (!stopped) {
             throw failure(Failure.NETWORK, "Claude's stream ended before message_stop", null, null);
         }
         return new ChatResult(content(), stop(stopReason), usage(), model, null);
     }
 
-    ProviderException failure(Failure failure, String message, java.time.@Nullable Duration retryAfter,
-                              @Nullable Throwable cause) {
+    @Override
+    public ProviderException failure(Failure failure, String message, java.time.@Nullable Duration retryAfter,
+                                     @Nullable Throwable cause) {
         return new ProviderException(failure, message, retryAfter, content(), usage(), cause);
     }
 

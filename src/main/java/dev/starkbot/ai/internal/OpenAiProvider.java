@@ -3,7 +3,6 @@ package dev.starkbot.ai.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Component;
 
@@ -38,7 +37,7 @@ class OpenAiProvider implements LlmProvider {
     private final AiProperties properties;
     private final ProviderKeys keys;
     private final Clock clock;
-    private final AtomicReference<CachedClient> client = new AtomicReference<>();
+    private final StreamingCall.ClientCache<OpenAIClient> clients = new StreamingCall.ClientCache<>();
 
     OpenAiProvider(AiProperties properties, ProviderKeys keys, Clock clock) {
         this.properties = properties;
@@ -57,29 +56,24 @@ class OpenAiProvider implements LlmProvider {
     }
 
     @Override
-    @SuppressWarnings("try")
     public ChatResult stream(String model, ChatRequest request, ChatSink sink, Cancellation cancellation)
             throws ProviderException {
         OpenAiStream state = new OpenAiStream(new ModelRef(id(), model), sink);
-        if (cancellation.cancelled()) {
-            throw state.failure(Failure.CANCELLED, "stopped", null, null);
-        }
-        try (StreamResponse<ChatCompletionChunk> stream = client().chat().completions()
-                .createStreaming(OpenAiMapping.params(model, request));
-             AutoCloseable ignored = cancellation.onCancel(stream::close)) {
-            stream.stream().forEach(state::accept);
-            return state.finish();
-        } catch (ProviderException e) {
-            // closing the stream to cancel may end it quietly, which looks like an early end
-            throw cancellation.cancelled() ? state.failure(Failure.CANCELLED, "stopped", null, e) : e;
-        } catch (RuntimeException e) {
-            if (cancellation.cancelled()) {
-                throw state.failure(Failure.CANCELLED, "stopped", null, e);
-            }
-            throw classify(state, e);
-        } catch (Exception e) {
-            throw state.failure(Failure.NETWORK, "closing the stream failed", null, e);
-        }
+        return StreamingCall.run(state, cancellation, () -> {
+            StreamResponse<ChatCompletionChunk> stream = client().chat().completions()
+                    .createStreaming(OpenAiMapping.params(model, request));
+            return new StreamingCall.Stream<ChatCompletionChunk>() {
+                @Override
+                public java.util.stream.Stream<ChatCompletionChunk> events() {
+                    return stream.stream();
+                }
+
+                @Override
+                public void close() {
+                    stream.close();
+                }
+            };
+        }, e -> classify(state, e));
     }
 
     private ProviderException classify(OpenAiStream state, RuntimeException e) {
@@ -92,8 +86,8 @@ class OpenAiProvider implements LlmProvider {
             var headers = service.headers();
             return state.failure(ProviderFailures.fromStatus(service.statusCode()),
                     "the model server answered HTTP " + service.statusCode(),
-                    ProviderFailures.retryAfter(first(headers.values("retry-after-ms")),
-                            first(headers.values("retry-after")), clock.instant()), e);
+                    ProviderFailures.retryAfter(StreamingCall.first(headers.values("retry-after-ms")),
+                            StreamingCall.first(headers.values("retry-after")), clock.instant()), e);
         }
         if (e instanceof OpenAIIoException) {
             Failure failure = ProviderFailures.fromIo(e);
@@ -107,10 +101,6 @@ class OpenAiProvider implements LlmProvider {
         return state.failure(Failure.MALFORMED, "the model server's reply could not be read", null, e);
     }
 
-    private static String first(List<String> values) {
-        return values.isEmpty() ? null : values.getFirst();
-    }
-
     private OpenAIClient client() throws ProviderException {
         AiProperties.Provider config = properties.openai();
         Optional<String> baseUrl = keys.baseUrl(id(), config);
@@ -120,19 +110,12 @@ class OpenAiProvider implements LlmProvider {
             throw new ProviderException(Failure.AUTH, "no API key for OpenAI and no base URL", null, List.of(),
                     TokenUsage.NONE, null);
         }
-        CachedClient cached = client.get();
-        if (cached != null && cached.key().equals(key) && cached.baseUrl().equals(baseUrl)) {
-            return cached.client();
-        }
-        OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().apiKey(key).maxRetries(0)
-                .timeout(Timeout.builder().connect(config.connectTimeout()).read(config.readTimeout())
-                        .request(config.requestTimeout()).build());
-        baseUrl.ifPresent(builder::baseUrl);
-        CachedClient fresh = new CachedClient(key, baseUrl, builder.build());
-        client.set(fresh);
-        return fresh.client();
-    }
-
-    private record CachedClient(String key, Optional<String> baseUrl, OpenAIClient client) {
+        return clients.get(key, baseUrl, () -> {
+            OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().apiKey(key).maxRetries(0)
+                    .timeout(Timeout.builder().connect(config.connectTimeout()).read(config.readTimeout())
+                            .request(config.requestTimeout()).build());
+            baseUrl.ifPresent(builder::baseUrl);
+            return builder.build();
+        });
     }
 }

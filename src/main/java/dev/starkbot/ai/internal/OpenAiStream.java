@@ -22,7 +22,7 @@ import dev.starkbot.ai.spi.ProviderException.Failure;
  * first, arguments spread over the rest) and are complete only when the choice finishes, so they are handed to the
  * sink then. Usage comes in a last chunk with no choices, when {@code stream_options.include_usage} asked for it.
  */
-final class OpenAiStream {
+final class OpenAiStream implements StreamingCall.State<ChatCompletionChunk> {
 
     private final ModelRef model;
     private final ChatSink sink;
@@ -36,7 +36,8 @@ final class OpenAiStream {
         this.sink = sink;
     }
 
-    void accept(ChatCompletionChunk chunk) {
+    @Override
+    public void accept(ChatCompletionChunk chunk) {
         chunk.usage().ifPresent(counted -> {
             long cached = counted.promptTokensDetails().flatMap(d -> d.cachedTokens()).orElse(0L);
             // OpenAI counts cached tokens inside prompt_tokens; ours keeps them apart, as Anthropic does
@@ -65,7 +66,8 @@ final class OpenAiStream {
         }
     }
 
-    ChatResult finish() throws ProviderException {
+    @Override
+    public ChatResult finish() throws ProviderException {
         if (finishReason == null) {
             throw failure(Failure.NETWORK, "the stream ended before a finish_reason", null, null);
         }
@@ -82,8 +84,9 @@ final class OpenAiStream {
         return new ChatResult(content(), stop, usage, model, null);
     }
 
-    ProviderException failure(Failure failure, String message, java.time.@Nullable Duration retryAfter,
-                              @Nullable Throwable cause) {
+    @Override
+    public ProviderException failure(Failure failure, String message, java.time.@Nullable Duration retryAfter,
+                                     @Nullable Throwable cause) {
         return new ProviderException(failure, message, retryAfter, content(), usage, cause);
     }
 

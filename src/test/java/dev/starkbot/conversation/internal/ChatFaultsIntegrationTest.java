@@ -17,6 +17,7 @@ import dev.starkbot.testing.Await;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.fake.AnthropicReply;
 import dev.starkbot.testing.fake.FakeAnthropicServer;
+import dev.starkbot.testing.fake.FakeProviders;
 import dev.starkbot.testing.fake.FakeOpenAiServer;
 import dev.starkbot.testing.fake.OpenAiReply;
 import tools.jackson.databind.JsonNode;
@@ -41,10 +42,7 @@ class ChatFaultsIntegrationTest {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("starkbot.ai.anthropic.base-url", ANTHROPIC::baseUrl);
-        registry.add("starkbot.ai.anthropic.api-key", ANTHROPIC::apiKey);
-        registry.add("starkbot.ai.openai.base-url", OPENAI::baseUrl);
-        registry.add("starkbot.ai.openai.api-key", OPENAI::apiKey);
+        FakeProviders.register(registry, ANTHROPIC, OPENAI);
     }
 
     @AfterAll

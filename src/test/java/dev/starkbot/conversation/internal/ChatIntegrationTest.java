@@ -19,6 +19,7 @@ import dev.starkbot.testing.StorageTest;
 import dev.starkbot.testing.WsClient;
 import dev.starkbot.testing.fake.AnthropicReply;
 import dev.starkbot.testing.fake.FakeAnthropicServer;
+import dev.starkbot.testing.fake.FakeProviders;
 import dev.starkbot.testing.fake.FakeOpenAiServer;
 import dev.starkbot.testing.fake.OpenAiReply;
 import dev.starkbot.testing.fake.RecordedRequest;
@@ -43,10 +44,7 @@ class ChatIntegrationTest {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("starkbot.ai.anthropic.base-url", ANTHROPIC::baseUrl);
-        registry.add("starkbot.ai.anthropic.api-key", ANTHROPIC::apiKey);
-        registry.add("starkbot.ai.openai.base-url", OPENAI::baseUrl);
-        registry.add("starkbot.ai.openai.api-key", OPENAI::apiKey);
+        FakeProviders.register(registry, ANTHROPIC, OPENAI);
     }
 
     @AfterAll

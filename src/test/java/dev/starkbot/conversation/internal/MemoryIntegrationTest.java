@@ -19,6 +19,7 @@ import dev.starkbot.testing.Await;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.StorageTest;
 import dev.starkbot.testing.fake.FakeAnthropicServer;
+import dev.starkbot.testing.fake.FakeProviders;
 import dev.starkbot.testing.fake.RecordedRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -45,8 +46,7 @@ class MemoryIntegrationTest {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        registry.add("starkbot.ai.anthropic.base-url", ANTHROPIC::baseUrl);
-        registry.add("starkbot.ai.anthropic.api-key", ANTHROPIC::apiKey);
+        FakeProviders.register(registry, ANTHROPIC, null);
     }
 
     @AfterAll
