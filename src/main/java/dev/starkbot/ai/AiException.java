@@ -32,6 +32,11 @@ public class AiException extends StarkBotException {
         return new AiException(ErrorKind.UNAVAILABLE, "model-rejected", message, null);
     }
 
+    /** The person asked for a model the admin has not allowed. */
+    public static AiException notAllowed(String message) {
+        return new AiException(ErrorKind.INVALID, "model-not-allowed", message, null);
+    }
+
     public static AiException notConfigured(String provider) {
         return new AiException(ErrorKind.UNAVAILABLE, "model-not-configured",
                 "provider '" + provider + "' has no API key; set it in config.toml, the environment or the settings",

@@ -20,6 +20,9 @@ import jakarta.validation.constraints.NotBlank;
  *
  * @param defaultModel   the model used when neither persona nor conversation names one, as {@code provider:model}
  * @param fallbacks      pairs tried in order when the chosen one is rate-limited or down, as {@code provider:model}
+ * @param allowedModels  the models people may choose for conversations and personas, as {@code provider:model}, or
+ *                       a prefix ending in {@code *} ({@code anthropic:claude-haiku-*}); empty allows any model of a
+ *                       configured provider. The default model and the fallbacks are always allowed.
  * @param maxTokens      the reply budget of one model call
  * @param maxToolSteps   model calls of one turn that may end in tool use before the turn is stopped
  * @param contextWindows tokens each model can read, by model name, for models StarkBot does not know
@@ -32,6 +35,7 @@ import jakarta.validation.constraints.NotBlank;
 public record AiProperties(
         @DefaultValue("anthropic:claude-sonnet-4-5") @NotBlank String defaultModel,
         @Nullable List<String> fallbacks,
+        @Nullable List<String> allowedModels,
         @DefaultValue("4096") @Min(16) @Max(128000) int maxTokens,
         @DefaultValue("8") @Min(1) @Max(50) int maxToolSteps,
         @Nullable Map<String, Integer> contextWindows,
@@ -41,6 +45,7 @@ public record AiProperties(
 
     public AiProperties {
         fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+        allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
         contextWindows = contextWindows == null ? Map.of() : Map.copyOf(contextWindows);
     }
 

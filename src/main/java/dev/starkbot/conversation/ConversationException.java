@@ -25,6 +25,21 @@ public class ConversationException extends StarkBotException {
                 "a reply is still being written in this conversation; wait for it or stop it first");
     }
 
+    public static ConversationException nothingToCompact() {
+        return new ConversationException(ErrorKind.CONFLICT, "nothing-to-compact",
+                "the history since the last summary is short enough to keep as it is");
+    }
+
+    public static ConversationException tooManyTurns(int limit) {
+        return new ConversationException(ErrorKind.RATE_LIMITED, "too-many-turns",
+                "at most " + limit + " replies may be written for one person at once; wait for one to finish");
+    }
+
+    public static ConversationException tooMany(String what, int limit) {
+        return new ConversationException(ErrorKind.CONFLICT, "too-many-" + what, "at most " + limit + " " + what
+                + " may be kept; delete some first");
+    }
+
     public static ConversationException invalid(String message) {
         return new ConversationException(ErrorKind.INVALID, "invalid-conversation-request", message);
     }

@@ -15,6 +15,10 @@ import jakarta.validation.constraints.Min;
  *                           in the background; 0 turns automatic summaries off ({@code /compact} still works)
  * @param keepRecentTokens   the newest history, in tokens, that a summary leaves as it is
  * @param aiTitles           ask the model for a title after the first exchange (else the first words are used)
+ * @param maxConcurrentTurns replies one user may have being written at once, over all their conversations (per
+ *                           instance); budgets are checked before each model call, and this bounds how far several
+ *                           turns started together can overshoot one
+ * @param maxConversations   conversations one user may keep
  */
 @ConfigurationProperties("starkbot.conversations")
 @Validated
@@ -22,5 +26,7 @@ public record ConversationsProperties(
         @DefaultValue("32000") @Min(1) @Max(1_000_000) int maxMessageChars,
         @DefaultValue("60000") @Min(0) int summarizeAfter,
         @DefaultValue("8000") @Min(0) int keepRecentTokens,
-        @DefaultValue("true") boolean aiTitles) {
+        @DefaultValue("true") boolean aiTitles,
+        @DefaultValue("3") @Min(1) @Max(100) int maxConcurrentTurns,
+        @DefaultValue("10000") @Min(1) int maxConversations) {
 }

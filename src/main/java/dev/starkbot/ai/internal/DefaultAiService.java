@@ -18,6 +18,7 @@ import dev.starkbot.ai.AiException;
 import dev.starkbot.ai.AiProperties;
 import dev.starkbot.ai.AiService;
 import dev.starkbot.ai.Cancellation;
+import dev.starkbot.ai.ChatMessage;
 import dev.starkbot.ai.ChatRequest;
 import dev.starkbot.ai.ChatResult;
 import dev.starkbot.ai.ChatSink;
@@ -64,7 +65,8 @@ class DefaultAiService implements AiService {
     }
 
     @Override
-    public ChatResult chat(ChatRequest request, List<ModelRef> chain, ChatSink sink, Cancellation cancellation) {
+    public ChatResult chat(ChatRequest asked, List<ModelRef> chain, ChatSink sink, Cancellation cancellation) {
+        ChatRequest request = asked.tools().isEmpty() ? withoutToolBlocks(asked) : asked;
         ProviderException last = null;
         for (int i = 0; i < chain.size(); i++) {
             ModelRef ref = chain.get(i);
@@ -108,7 +110,27 @@ class DefaultAiService implements AiService {
         throw failure(last);
     }
 
-    /** Exponential backoff with full jitter; a provider's retry-after wins; null when the wait is too long. */
+    /**
+     * The request with earlier tool calls and results written as text: both APIs refuse tool blocks in a request
+     * that offers no tools, which happens when a conversation moves to a persona without them.
+     */
+    private static ChatRequest withoutToolBlocks(ChatRequest request) {
+        List<ChatMessage> messages = new ArrayList<>(request.messages().size());
+        for (ChatMessage message : request.messages()) {
+            List<ContentBlock> content = message.content().stream().<ContentBlock>map(block -> switch (block) {
+                case ContentBlock.Text text -> text;
+                case ContentBlock.ToolUse use -> new ContentBlock.Text("[called " + use.name() + " " + use.input()
+                        + "]");
+                case ContentBlock.ToolResult result -> new ContentBlock.Text("[" + (result.error() ? "error" : "result")
+                        + ": " + result.content() + "]");
+            }).toList();
+            messages.add(new ChatMessage(message.role(), content));
+        }
+        return new ChatRequest(request.system(), messages, List.of(), request.maxTokens(), request.temperature(),
+                request.stablePrefix());
+    }
+
+    /** Exponential backoff with jitter; a provider's retry-after wins; null when the wait is too long. */
     private @Nullable Duration backoff(int attempt, @Nullable Duration retryAfter) {
         AiProperties.Retry retry = properties.retry();
         if (retryAfter != null) {
@@ -170,7 +192,12 @@ class DefaultAiService implements AiService {
     @Override
     public List<ModelRef> chain(String model) {
         List<ModelRef> chain = new ArrayList<>();
-        chain.add(ModelRef.parse(model, defaultModel().provider()));
+        ModelRef chosen = ModelRef.parse(model, defaultModel().provider());
+        if (!allowed(chosen)) {
+            throw AiException.notAllowed("the model " + chosen + " is not allowed on this server; an admin sets "
+                    + "starkbot.ai.allowed-models");
+        }
+        chain.add(chosen);
         for (String fallback : properties.fallbacks()) {
             ModelRef ref = ModelRef.parse(fallback, defaultModel().provider());
             if (!chain.contains(ref)) {
@@ -178,6 +205,22 @@ class DefaultAiService implements AiService {
             }
         }
         return chain;
+    }
+
+    /** Budgets count tokens, not money: an admin decides which models people may spend them on. */
+    private boolean allowed(ModelRef model) {
+        if (properties.allowedModels().isEmpty() || model.equals(defaultModel())) {
+            return true;
+        }
+        String name = model.toString();
+        for (String pattern : properties.allowedModels()) {
+            if (pattern.endsWith("*") ? name.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : name.equals(pattern)) {
+                return true;
+            }
+        }
+        return properties.fallbacks().stream().anyMatch(fallback -> ModelRef.parse(fallback,
+                defaultModel().provider()).equals(model));
     }
 
     @Override
@@ -225,10 +268,13 @@ class DefaultAiService implements AiService {
             JsonNode input = json.readTree(call.input().isBlank() ? "{}" : call.input());
             String result = tool.call(input, context);
             return new ContentBlock.ToolResult(call.id(), cut(result), false);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a tool's own refusal, worded for the model
+            return new ContentBlock.ToolResult(call.id(), cut(String.valueOf(e.getMessage())), true);
         } catch (Exception e) {
-            log.info("Tool {} failed: {}", call.name(), e.toString());
-            return new ContentBlock.ToolResult(call.id(), cut(e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()), true);
+            // anything else may carry SQL or paths: the model and the person get a plain failure, the log the cause
+            log.warn("Tool {} failed", call.name(), e);
+            return new ContentBlock.ToolResult(call.id(), "the tool failed", true);
         }
     }
 

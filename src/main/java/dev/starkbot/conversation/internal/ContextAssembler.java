@@ -55,20 +55,36 @@ class ContextAssembler {
     /**
      * The chosen messages as model turns. The window may start inside a tool exchange: leading assistant turns and
      * tool results whose call fell outside are dropped, because both APIs refuse a tool result without its call.
+     * A call without its result (history from before results were always stored) is dropped for the same reason.
      */
     private static List<ChatMessage> toChat(Deque<Message> chosen) {
-        List<ChatMessage> chat = new ArrayList<>(chosen.size());
-        for (Message message : chosen) {
+        List<Message> messages = new ArrayList<>(chosen);
+        List<ChatMessage> chat = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
             boolean user = message.role().equals("user");
-            if (chat.isEmpty() && (!user || message.content().stream()
-                    .anyMatch(ContentBlock.ToolResult.class::isInstance))) {
+            if (chat.isEmpty() && (!user || hasResults(message))) {
                 continue;
             }
-            if (message.content().isEmpty()) {
-                continue;
+            List<ContentBlock> content = message.content();
+            if (!user) {
+                Message next = i + 1 < messages.size() ? messages.get(i + 1) : null;
+                content = content.stream().filter(block -> !(block instanceof ContentBlock.ToolUse use)
+                        || next != null && answers(next, use.id())).toList();
             }
-            chat.add(new ChatMessage(user ? ChatMessage.Role.USER : ChatMessage.Role.ASSISTANT, message.content()));
+            if (!content.isEmpty()) {
+                chat.add(new ChatMessage(user ? ChatMessage.Role.USER : ChatMessage.Role.ASSISTANT, content));
+            }
         }
         return chat;
+    }
+
+    private static boolean hasResults(Message message) {
+        return message.content().stream().anyMatch(ContentBlock.ToolResult.class::isInstance);
+    }
+
+    private static boolean answers(Message message, String toolUseId) {
+        return message.content().stream().anyMatch(block -> block instanceof ContentBlock.ToolResult result
+                && result.toolUseId().equals(toolUseId));
     }
 }

@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.starkbot.ai.AiService;
 import dev.starkbot.conversation.Conversation;
 import dev.starkbot.conversation.ConversationException;
+import dev.starkbot.conversation.ConversationsProperties;
 import dev.starkbot.conversation.Message;
 import dev.starkbot.conversation.TurnResult;
 import dev.starkbot.persona.Persona;
@@ -30,6 +32,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The caller's own conversations. Another person's conversation id is a 404, never a 403. */
@@ -45,11 +48,14 @@ class ConversationController {
     private final SearchRepository search;
     private final TurnRunner turns;
     private final PersonaService personas;
+    private final AiService ai;
+    private final ConversationsProperties properties;
     private final Clock clock;
 
     ConversationController(DefaultConversationService service, ConversationRepository conversations,
                            MessageRepository messages, MemoryRepository memory, MemoryJobs memoryJobs,
-                           SearchRepository search, TurnRunner turns, PersonaService personas, Clock clock) {
+                           SearchRepository search, TurnRunner turns, PersonaService personas,
+                           AiService ai, ConversationsProperties properties, Clock clock) {
         this.service = service;
         this.conversations = conversations;
         this.messages = messages;
@@ -58,11 +64,13 @@ class ConversationController {
         this.search = search;
         this.turns = turns;
         this.personas = personas;
+        this.ai = ai;
+        this.properties = properties;
         this.clock = clock;
     }
 
     record CreateRequest(@Nullable @Size(max = 200) String title, @Nullable @Size(max = 64) String personaId,
-                         @Nullable @Size(max = 200) String model) {
+                         @Nullable @Size(max = 150) @Pattern(regexp = "[^\\s\\p{Cntrl}]*") String model) {
     }
 
     record SendRequest(@NotBlank @Size(max = 1_000_000) String text) {
@@ -81,7 +89,7 @@ class ConversationController {
     ResponseEntity<Conversation> create(@AuthenticationPrincipal Principal me,
                                         @Valid @RequestBody CreateRequest request) {
         Conversation created = service.create(me.userId(), blankToNull(request.title()),
-                persona(me, request.personaId()), blankToNull(request.model()), "web");
+                persona(me, request.personaId()), model(request.model()), "web");
         return ResponseEntity.created(URI.create("/api/conversations/" + created.id())).body(created);
     }
 
@@ -99,13 +107,16 @@ class ConversationController {
         conversations.update(me.userId(), id,
                 request.title() == null ? current.title() : blankToNull(request.title()),
                 request.personaId() == null ? current.personaId() : persona(me, request.personaId()),
-                request.model() == null ? current.model() : blankToNull(request.model()), clock.millis());
+                request.model() == null ? current.model() : model(request.model()), clock.millis());
         return own(me, id);
     }
 
     @DeleteMapping("/{id}")
     @RpcMethod(value = "conversations.delete", description = "Delete a conversation and all its messages")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Principal me, @PathVariable String id) {
+        own(me, id);
+        // a reply being written into a deleted conversation would go on costing tokens for nothing
+        service.abort(me.userId(), id);
         if (!conversations.delete(me.userId(), id)) {
             throw ConversationException.notFound("conversation");
         }
@@ -140,6 +151,10 @@ class ConversationController {
     @RpcMethod(value = "conversations.compact", description = "Summarise the older part of the history now")
     Map<String, String> compact(@AuthenticationPrincipal Principal me, @PathVariable String id) {
         own(me, id);
+        long from = memory.activeSummary(id).map(summary -> summary.toSeq() + 1).orElse(0L);
+        if (messages.tokensSince(id, from) <= properties.keepRecentTokens()) {
+            throw ConversationException.nothingToCompact();
+        }
         return Map.of("jobId", memoryJobs.enqueueSummary(me.userId(), id, true));
     }
 
@@ -187,6 +202,15 @@ class ConversationController {
         Persona persona = personas.find(me.userId(), idOrName.strip())
                 .orElseThrow(() -> ConversationException.invalid("no persona '" + idOrName.strip() + "'"));
         return persona.builtIn() ? null : persona.id();
+    }
+
+    /** A model the admin allows (checked now, so that a refusal comes with the request that chose it). */
+    private @Nullable String model(@Nullable String model) {
+        String chosen = blankToNull(model);
+        if (chosen != null) {
+            ai.chain(chosen);
+        }
+        return chosen;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -59,6 +59,11 @@ class ConversationRepository {
                 .params(title, id).update() == 1;
     }
 
+    int count(String ownerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM conversations WHERE owner_id = ?").param(ownerId).query(Integer.class)
+                .single();
+    }
+
     boolean delete(String ownerId, String id) {
         return jdbc.sql("DELETE FROM conversations WHERE id = ? AND owner_id = ?").params(id, ownerId).update() == 1;
     }

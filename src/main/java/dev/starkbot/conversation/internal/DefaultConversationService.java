@@ -44,6 +44,9 @@ class DefaultConversationService implements ConversationService {
     @Override
     public Conversation create(String ownerId, @Nullable String title, @Nullable String personaId,
                                @Nullable String model, String platform) {
+        if (conversations.count(ownerId) >= properties.maxConversations()) {
+            throw ConversationException.tooMany("conversations", properties.maxConversations());
+        }
         return conversations.create(ownerId, title, personaId, model, platform, clock.millis());
     }
 
@@ -57,7 +60,7 @@ class DefaultConversationService implements ConversationService {
         Conversation conversation = conversations.find(ownerId, conversationId)
                 .orElseThrow(() -> ConversationException.notFound("conversation"));
         usage.checkBudget(ownerId);
-        Cancellation cancellation = running.start(conversationId);
+        Cancellation cancellation = running.start(ownerId, conversationId);
         try {
             TurnResult result = turns.run(ownerId, conversation, text, platform, cancellation, event -> {
                 try {
@@ -70,7 +73,7 @@ class DefaultConversationService implements ConversationService {
             memoryJobs.afterTurn(ownerId, conversation);
             return result;
         } finally {
-            running.end(conversationId, cancellation);
+            running.end(ownerId, conversationId, cancellation);
         }
     }
 

@@ -1,23 +1,30 @@
 package dev.starkbot.conversation.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.starkbot.ai.AiService;
 import dev.starkbot.ai.Cancellation;
 import dev.starkbot.ai.ChatRequest;
+import dev.starkbot.ai.ChatResult;
 import dev.starkbot.ai.ChatSink;
 import dev.starkbot.conversation.ChatEvent;
 import dev.starkbot.conversation.Conversation;
 import dev.starkbot.conversation.ConversationsProperties;
 import dev.starkbot.conversation.Message;
+import dev.starkbot.job.JobChanged;
 import dev.starkbot.job.JobService;
+import dev.starkbot.job.JobView;
 import dev.starkbot.job.spi.JobContext;
 import dev.starkbot.job.spi.JobHandler;
+import dev.starkbot.usage.UsageService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +43,8 @@ class MemoryJobs {
     private final MessageRepository messages;
     private final MemoryRepository memory;
     private final ConversationsProperties properties;
-    private final java.util.Set<String> pendingSummaries = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Conversation id to the id of its queued summary job, so that many triggers queue one job. */
+    private final Map<String, String> pendingSummaries = new ConcurrentHashMap<>();
 
     MemoryJobs(JobService jobs, ConversationRepository conversations, MessageRepository messages,
                MemoryRepository memory, ConversationsProperties properties) {
@@ -60,20 +68,34 @@ class MemoryJobs {
     }
 
     /**
-     * Queues a summary unless one is already queued by this instance for the conversation: every turn past the
-     * threshold would queue another while the first is still running. (Across instances a duplicate may slip
-     * through; the second then finds too little new history and does nothing.)
+     * Queues a summary unless one is already queued by this instance for the conversation, and returns the queued
+     * job's id either way: every turn past the threshold, or a person pressing compact again and again, would queue
+     * another while the first is still running. (Across instances a duplicate may slip through; the second then
+     * finds too little new history and does nothing.)
      */
     String enqueueSummary(String ownerId, String conversationId, boolean asked) {
-        if (!asked && !pendingSummaries.add(conversationId)) {
-            return "";
+        String queued = pendingSummaries.get(conversationId);
+        if (queued != null) {
+            return queued;
         }
-        log.debug("Summary of {} queued (asked: {})", conversationId, asked);
-        return jobs.enqueue(SUMMARIZE, ownerId, conversationId, 3);
+        synchronized (pendingSummaries) {
+            queued = pendingSummaries.get(conversationId);
+            if (queued == null) {
+                log.debug("Summary of {} queued (asked: {})", conversationId, asked);
+                queued = jobs.enqueue(SUMMARIZE, ownerId, conversationId, 3);
+                pendingSummaries.put(conversationId, queued);
+            }
+            return queued;
+        }
     }
 
-    void summaryDone(String conversationId) {
-        pendingSummaries.remove(conversationId);
+    /** A summary job that ended in any way (done, failed for good, cancelled) no longer blocks the next one. */
+    @EventListener
+    void on(JobChanged changed) {
+        JobView job = changed.job();
+        if (job.type().equals(SUMMARIZE) && job.status().finished()) {
+            pendingSummaries.values().remove(job.id());
+        }
     }
 
     /** Names a conversation after its first exchange: the model's title, or the first words when it cannot. */
@@ -83,15 +105,18 @@ class MemoryJobs {
         private final ConversationRepository conversations;
         private final MessageRepository messages;
         private final AiService ai;
+        private final UsageService usage;
         private final ConversationsProperties properties;
         private final ApplicationEventPublisher events;
         private final JsonMapper json;
 
         TitleHandler(ConversationRepository conversations, MessageRepository messages, AiService ai,
-                     ConversationsProperties properties, ApplicationEventPublisher events, JsonMapper json) {
+                     UsageService usage, ConversationsProperties properties, ApplicationEventPublisher events,
+                     JsonMapper json) {
             this.conversations = conversations;
             this.messages = messages;
             this.ai = ai;
+            this.usage = usage;
             this.properties = properties;
             this.events = events;
             this.json = json;
@@ -120,10 +145,13 @@ class MemoryJobs {
                 first.forEach(message -> exchange.append(message.role()).append(": ")
                         .append(cut(message.text(), 1500)).append('\n'));
                 try {
-                    String asked = ai.chat(ChatRequest.simple("You name conversations. Reply with a title of at "
+                    usage.checkBudget(ownerId);
+                    ChatResult named = ai.chat(ChatRequest.simple("You name conversations. Reply with a title of at "
                                     + "most six words, in the conversation's language, without quotes or a full "
                                     + "stop.", exchange.toString(), 30), ai.chain(ai.defaultModel().toString()),
-                            ChatSink.NONE, new Cancellation()).text().strip();
+                            ChatSink.NONE, new Cancellation());
+                    usage.record(ownerId, named.model(), named.usage());
+                    String asked = named.text().strip();
                     if (!asked.isBlank()) {
                         title = cut(asked.replaceAll("[\\r\\n\"]+", " ").strip().replaceAll("[.。]+$", ""), 200);
                     }

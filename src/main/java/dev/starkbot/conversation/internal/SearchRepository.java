@@ -44,7 +44,9 @@ class SearchRepository {
     }
 
     List<Hit> search(String ownerId, String query, int limit) {
-        String terms = postgres ? query : ftsQuery(query);
+        // control characters (NUL above all) are refused by both databases' query parsers; they are never words
+        String clean = query.replaceAll("\\p{Cntrl}", " ");
+        String terms = postgres ? clean : ftsQuery(clean);
         if (terms.isBlank()) {
             return List.of();
         }

@@ -16,6 +16,7 @@ import dev.starkbot.conversation.ConversationsProperties;
 import dev.starkbot.conversation.Message;
 import dev.starkbot.job.spi.JobContext;
 import dev.starkbot.job.spi.JobHandler;
+import dev.starkbot.usage.UsageService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,21 +40,21 @@ class Summarizer implements JobHandler {
     private final MessageRepository messages;
     private final MemoryRepository memory;
     private final TurnRunner turns;
-    private final MemoryJobs memoryJobs;
     private final AiService ai;
+    private final UsageService usage;
     private final ConversationsProperties properties;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
-    Summarizer(MessageRepository messages, MemoryRepository memory, TurnRunner turns, MemoryJobs memoryJobs,
-               AiService ai, ConversationsProperties properties, ApplicationEventPublisher events, JsonMapper json,
-               Clock clock) {
+    Summarizer(MessageRepository messages, MemoryRepository memory, TurnRunner turns, AiService ai,
+               UsageService usage, ConversationsProperties properties, ApplicationEventPublisher events,
+               JsonMapper json, Clock clock) {
         this.messages = messages;
         this.memory = memory;
         this.turns = turns;
-        this.memoryJobs = memoryJobs;
         this.ai = ai;
+        this.usage = usage;
         this.properties = properties;
         this.events = events;
         this.json = json;
@@ -72,39 +73,34 @@ class Summarizer implements JobHandler {
         if (conversationId == null || ownerId == null) {
             return "nothing to do";
         }
-        try {
-            return summarise(context, conversationId, ownerId);
-        } finally {
-            memoryJobs.summaryDone(conversationId);
-        }
+        return summarise(context, conversationId, ownerId);
     }
 
     private String summarise(JobContext context, String conversationId, String ownerId) {
         var previous = memory.activeSummary(conversationId);
         long from = previous.map(summary -> summary.toSeq() + 1).orElse(0L);
-        List<Message> pending = messages.range(conversationId, from, Long.MAX_VALUE);
-        int end = boundary(pending);
-        if (end <= 0) {
+        List<Message> pending = older(conversationId, from);
+        if (pending.isEmpty()) {
             return "nothing old enough to summarise";
         }
-        context.progress(10, "summarising " + end + " messages");
+        // a summary is a model call like any other: it counts against the owner's budget and shows in their usage
+        usage.checkBudget(ownerId);
+        context.progress(10, "summarising " + pending.size() + " messages");
         StringBuilder transcript = new StringBuilder();
         previous.ifPresent(summary -> transcript.append("Previous summary:\n").append(summary.body())
                 .append("\n\nNew messages:\n"));
-        for (Message message : pending.subList(0, end)) {
+        for (Message message : pending) {
             String text = message.text().isEmpty() ? "[tool results]" : message.text();
             transcript.append(message.role()).append(": ").append(MemoryJobs.cut(text, 8000)).append('\n');
         }
-        // the newest part is the part a summary must not lose; an overlong transcript loses its oldest lines
-        String input = transcript.length() <= MAX_TRANSCRIPT ? transcript.toString()
-                : transcript.substring(transcript.length() - MAX_TRANSCRIPT);
-        ChatResult result = ai.chat(ChatRequest.simple(INSTRUCTIONS, input, 2000),
+        ChatResult result = ai.chat(ChatRequest.simple(INSTRUCTIONS, transcript.toString(), 2000),
                 ai.chain(ai.defaultModel().toString()), ChatSink.NONE, new Cancellation());
+        usage.record(ownerId, result.model(), result.usage());
         if (result.interrupted() || result.text().isBlank()) {
             throw new IllegalStateException("the model gave no summary");
         }
-        long toSeq = pending.get(end - 1).seq();
-        long fromSeq = previous.map(MemoryRepository.Summary::fromSeq).orElse(pending.getFirst().seq());
+        long toSeq = pending.getLast().seq();
+        long fromSeq = previous.map(MemoryRepository.Summary::fromSeq).orElse(from);
         var summary = memory.addSummary(conversationId, fromSeq, toSeq, result.text(),
                 ai.estimateTokens(result.text()), result.model().toString(), clock.millis());
         Message notice = turns.notice(conversationId, "Messages " + fromSeq + " to " + toSeq + " were summarised "
@@ -118,20 +114,36 @@ class Summarizer implements JobHandler {
     }
 
     /**
-     * How many of the pending messages to summarise: all but the newest {@code keep-recent-tokens}, ending before a
-     * person's message so that a tool exchange is never split.
+     * The messages to summarise, oldest first: those after {@code from}, less the newest {@code keep-recent-tokens},
+     * ending before a person's message so that a tool exchange is never split. Read newest first a page at a time
+     * and no further back than {@link #MAX_TRANSCRIPT} characters, so a huge history is never loaded whole; what
+     * lies beyond is older than the part a summary must not lose.
      */
-    private int boundary(List<Message> pending) {
+    private List<Message> older(String conversationId, long from) {
+        List<Message> chosen = new java.util.ArrayList<>();
+        long before = Long.MAX_VALUE;
         long kept = 0;
-        int end = pending.size();
-        while (end > 0 && kept < properties.keepRecentTokens()) {
-            end--;
-            kept += pending.get(end).tokens();
+        boolean boundary = false;
+        long chars = 0;
+        while (true) {
+            List<Message> page = messages.contextPage(conversationId, from, before, 64);
+            for (Message message : page) {
+                before = message.seq();
+                if (!boundary) {
+                    kept += message.tokens();
+                    boundary = kept >= properties.keepRecentTokens() && startsExchange(message);
+                    continue;
+                }
+                chars += message.text().length() + 16;
+                if (chars > MAX_TRANSCRIPT) {
+                    return chosen.reversed();
+                }
+                chosen.add(message);
+            }
+            if (page.size() < 64) {
+                return chosen.reversed();
+            }
         }
-        while (end > 0 && end < pending.size() && !startsExchange(pending.get(end))) {
-            end--;
-        }
-        return end;
     }
 
     private static boolean startsExchange(Message message) {

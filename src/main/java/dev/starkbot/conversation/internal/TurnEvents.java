@@ -44,7 +44,12 @@ final class TurnEvents implements ChatSink {
     @Override
     public void toolCall(ContentBlock.ToolUse call) {
         ObjectNode data = data().put("id", call.id()).put("name", call.name());
-        data.set("input", JSON.readTree(call.input().isBlank() ? "{}" : call.input()));
+        try {
+            data.set("input", JSON.readTree(call.input().isBlank() ? "{}" : call.input()));
+        } catch (RuntimeException e) {
+            // a model's malformed arguments are shown as they came; the tool itself will refuse them
+            data.put("input", call.input());
+        }
         send("tool_call", data);
     }
 

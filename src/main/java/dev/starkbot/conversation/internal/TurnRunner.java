@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,7 @@ import dev.starkbot.conversation.TurnResult;
 import dev.starkbot.persona.Persona;
 import dev.starkbot.persona.PersonaService;
 import dev.starkbot.persona.PromptContext;
+import dev.starkbot.usage.BudgetExhaustedException;
 import dev.starkbot.usage.UsageService;
 import dev.starkbot.user.Preferences;
 import dev.starkbot.user.UserService;
@@ -43,6 +47,8 @@ import dev.starkbot.user.UserService;
 class TurnRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TurnRunner.class);
+    /** Tool calls run per model call; more are answered with an error, so one reply cannot fan out unbounded. */
+    static final int MAX_CALLS_PER_STEP = 10;
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
@@ -74,11 +80,6 @@ class TurnRunner {
                    Consumer<ChatEvent> emit) {
         String turnId = UUID.randomUUID().toString();
         TurnEvents events = new TurnEvents(ownerId, conversation.id(), turnId, emit);
-        List<Message> stored = new ArrayList<>();
-        stored.add(store(conversation.id(), "user", List.of(new ContentBlock.Text(text)), ai.estimateTokens(text),
-                "complete", null, null, 0, platform));
-        events.message(stored.getLast());
-
         Preferences preferences = users.preferences(ownerId).orElse(null);
         ZoneId zone = zone(preferences);
         Persona persona = personas.resolve(ownerId, conversation.personaId());
@@ -89,6 +90,14 @@ class TurnRunner {
         List<ModelRef> chain = ai.chain(model);
         List<ToolSpec> tools = ai.tools().stream().filter(tool -> persona.allowedTools() == null
                 || persona.allowedTools().contains(tool.name())).toList();
+        // a call of a tool that was not offered (seen earlier in the history, or asked for by injected text) is
+        // answered with an error, never run: the persona's list is a limit, not a suggestion
+        Set<String> offered = tools.stream().map(ToolSpec::name).collect(Collectors.toSet());
+        // the model is checked (allowed, known provider) before anything is stored
+        List<Message> stored = new ArrayList<>();
+        stored.add(store(conversation.id(), "user", List.of(new ContentBlock.Text(text)), ai.estimateTokens(text),
+                "complete", null, null, 0, platform));
+        events.message(stored.getLast());
         String system = system(ownerId, conversation.id(), persona, zone, platform);
         int budget = ai.contextWindow(chain.getFirst()) - aiProperties.maxTokens() - ai.estimateTokens(system)
                 - tools.stream().mapToInt(tool -> ai.estimateTokens(tool.inputSchema() + tool.description())).sum();
@@ -127,6 +136,8 @@ class TurnRunner {
             if (result.interrupted()) {
                 String why = result.stopReason() == StopReason.CANCELLED ? "The reply was stopped."
                         : "The reply was interrupted (" + result.problem() + "); what arrived is kept.";
+                unanswered(conversation.id(), result.toolCalls(), "the reply was interrupted", platform, events,
+                        stored);
                 stored.add(notice(conversation.id(), why, platform));
                 events.notice(stored.getLast());
                 break;
@@ -134,28 +145,67 @@ class TurnRunner {
             if (stop != StopReason.TOOL_USE || result.toolCalls().isEmpty()) {
                 break;
             }
-            if (step >= aiProperties.maxToolSteps() || cancellation.cancelled()) {
-                stored.add(notice(conversation.id(), cancellation.cancelled() ? "The reply was stopped."
-                        : "Stopped after " + step + " tool steps, the configured limit.", platform));
+            String refusal = cancellation.cancelled() ? "The reply was stopped."
+                    : step >= aiProperties.maxToolSteps() ? "Stopped after " + step
+                    + " tool steps, the configured limit." : budgetRefusal(ownerId);
+            if (refusal != null) {
+                // every tool call gets an answer, or both APIs refuse the conversation's next request
+                unanswered(conversation.id(), result.toolCalls(), refusal, platform, events, stored);
+                stored.add(notice(conversation.id(), refusal, platform));
                 events.notice(stored.getLast());
                 stop = cancellation.cancelled() ? StopReason.CANCELLED : StopReason.MAX_TOKENS;
                 break;
             }
             List<ContentBlock> results = new ArrayList<>();
-            for (ContentBlock.ToolUse call : result.toolCalls()) {
-                ContentBlock.ToolResult outcome = ai.runTool(call,
-                        new AiService.ToolContext(ownerId, conversation.id(), zone));
+            List<ContentBlock.ToolUse> calls = result.toolCalls();
+            for (int i = 0; i < calls.size(); i++) {
+                ContentBlock.ToolUse call = calls.get(i);
+                ContentBlock.ToolResult outcome = !offered.contains(call.name())
+                        ? new ContentBlock.ToolResult(call.id(), "tool '" + call.name() + "' is not available", true)
+                        : i >= MAX_CALLS_PER_STEP
+                        ? new ContentBlock.ToolResult(call.id(), "not run: at most " + MAX_CALLS_PER_STEP
+                        + " tool calls per step", true)
+                        : ai.runTool(call, new AiService.ToolContext(ownerId, conversation.id(), zone));
                 events.toolResult(outcome);
                 results.add(outcome);
             }
-            int tokens = results.stream().mapToInt(r -> ai.estimateTokens(((ContentBlock.ToolResult) r).content()))
-                    .sum();
-            stored.add(store(conversation.id(), "user", results, tokens, "complete", null, null, 0, platform));
-            events.message(stored.getLast());
+            storeResults(conversation.id(), results, platform, events, stored);
         }
         Message.Usage turnUsage = usage(total, totalCost);
         events.done(stop, turnUsage);
         return new TurnResult(turnId, stored, stop.id(), turnUsage);
+    }
+
+    /** Answers tool calls that will not run, so that the stored history stays a valid exchange. */
+    private void unanswered(String conversationId, List<ContentBlock.ToolUse> calls, String reason, String platform,
+                            TurnEvents events, List<Message> stored) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        List<ContentBlock> results = new ArrayList<>();
+        for (ContentBlock.ToolUse call : calls) {
+            ContentBlock.ToolResult result = new ContentBlock.ToolResult(call.id(), "not run: " + reason, true);
+            events.toolResult(result);
+            results.add(result);
+        }
+        storeResults(conversationId, results, platform, events, stored);
+    }
+
+    private void storeResults(String conversationId, List<ContentBlock> results, String platform, TurnEvents events,
+                              List<Message> stored) {
+        int tokens = results.stream().mapToInt(r -> ai.estimateTokens(((ContentBlock.ToolResult) r).content())).sum();
+        stored.add(store(conversationId, "user", results, tokens, "complete", null, null, 0, platform));
+        events.message(stored.getLast());
+    }
+
+    /** Null while the budget lasts; checked before every further model call of a turn, not only its first. */
+    private @Nullable String budgetRefusal(String ownerId) {
+        try {
+            usage.checkBudget(ownerId);
+            return null;
+        } catch (BudgetExhaustedException e) {
+            return "Stopped: " + e.getMessage() + ".";
+        }
     }
 
     private String system(String ownerId, String conversationId, Persona persona, ZoneId zone, String platform) {

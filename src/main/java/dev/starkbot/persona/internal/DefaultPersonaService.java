@@ -35,6 +35,11 @@ import dev.starkbot.user.UserService;
 @Service
 class DefaultPersonaService implements PersonaService {
 
+    /** The longest system prompt a persona may render to: about 10,000 tokens, a twentieth of Claude's window. */
+    static final int MAX_RENDERED = 40_000;
+    /** What a built-in variable may take when rendered (a name, a time, a zone, a platform). */
+    private static final int BUILT_IN_VALUE_LENGTH = 128;
+
     static final String BUILT_IN_ID = "default";
     /** Built-in variables, in the order error messages list them. */
     static final List<String> BUILT_IN_VARIABLES = List.of("user.name", "now", "timezone", "platform");
@@ -197,7 +202,21 @@ class DefaultPersonaService implements PersonaService {
 
     /** @throws PersonaException when the template does not parse or names a variable that does not exist */
     static void check(String template, Map<String, String> variables) {
-        PromptTemplate.parse(template).firstUnknown(known(variables)).ifPresent(unknown -> {
+        PromptTemplate parsed = PromptTemplate.parse(template);
+        // a short template repeating a long variable would otherwise render to megabytes on every turn
+        long length = 0;
+        for (PromptTemplate.Part part : parsed.parts()) {
+            length += switch (part) {
+                case PromptTemplate.Text text -> text.text().length();
+                case PromptTemplate.Variable variable -> variables.containsKey(variable.name())
+                        ? variables.get(variable.name()).length() : BUILT_IN_VALUE_LENGTH;
+            };
+        }
+        if (length > MAX_RENDERED) {
+            throw PersonaException.invalidTemplate("the template renders to about " + length
+                    + " characters; at most " + MAX_RENDERED + " are allowed");
+        }
+        parsed.firstUnknown(known(variables)).ifPresent(unknown -> {
             throw PersonaException.unknownVariable("Unknown variable " + unknown.written() + " at line "
                     + unknown.line() + " column " + unknown.column() + "; known: "
                     + String.join(", ", BUILT_IN_VARIABLES) + (variables.isEmpty()

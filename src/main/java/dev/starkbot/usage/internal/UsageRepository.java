@@ -59,12 +59,11 @@ class UsageRepository {
     }
 
     void setBudget(String userId, @Nullable Long daily, @Nullable Long monthly, long now) {
-        int updated = jdbc.sql("UPDATE usage_budgets SET daily_tokens = ?, monthly_tokens = ?, updated_at = ? "
-                + "WHERE user_id = ?").params(daily, monthly, now, userId).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO usage_budgets (user_id, daily_tokens, monthly_tokens, updated_at) "
-                    + "VALUES (?, ?, ?, ?)").params(userId, daily, monthly, now).update();
-        }
+        jdbc.sql("""
+                INSERT INTO usage_budgets (user_id, daily_tokens, monthly_tokens, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET daily_tokens = excluded.daily_tokens,
+                    monthly_tokens = excluded.monthly_tokens, updated_at = excluded.updated_at""")
+                .params(userId, daily, monthly, now).update();
     }
 
     record DayRow(String userId, String day, String model, long requests, long inputTokens, long outputTokens,

@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
         "starkbot.rate-limit.enabled=false", "starkbot.accounts.registration=open",
         "starkbot.conversations.ai-titles=false", "starkbot.ai.retry.initial-backoff=20ms",
         "starkbot.ai.retry.max-backoff=50ms", "starkbot.ai.anthropic.read-timeout=700ms",
-        "starkbot.ai.fallbacks=openai:gpt-4o-mini"})
+        "starkbot.ai.fallbacks=openai:gpt-4o-mini", "starkbot.ai.max-tool-steps=2",
+        "starkbot.ai.allowed-models=anthropic:claude-sonnet-*"})
 class ChatFaultsIntegrationTest {
 
     static final FakeAnthropicServer ANTHROPIC = FakeAnthropicServer.start();
@@ -175,6 +176,50 @@ class ChatFaultsIntegrationTest {
         assertThat(reply.path("text").asString()).isNotEmpty();
         assertThat(REPLY + " " + REPLY).startsWith(reply.path("text").asString());
         assertUsable(person, conversation);
+    }
+
+    @Test
+    void aTurnStoppedAtTheToolStepCapAnswersItsLastCallSoTheConversationGoesOn() throws Exception {
+        ChatClient person = ChatClient.signUp(port, "looping");
+        String conversation = person.newConversation("anthropic:claude-sonnet-4-5");
+        ANTHROPIC.enqueue(AnthropicReply.toolUse("", "toolu_a", "current_time", "{}"),
+                AnthropicReply.toolUse("", "toolu_b", "current_time", "{}"));
+        List<ChatClient.SseEvent> events = person.sendStreaming(conversation, "what time is it, again and again?");
+        assertThat(events.getLast().data().path("stopReason").asString()).isEqualTo("max_tokens");
+        assertThat(person.messages(conversation).get(0).path("text").asString()).contains("2 tool steps");
+        assertUsable(person, conversation);
+        // the next request answered toolu_b, the call the cap left unrun, or Claude would have refused it
+        assertThat(ANTHROPIC.requests().getLast().json().path("messages").toString())
+                .contains("\"tool_use_id\":\"toolu_b\"", "not run");
+    }
+
+    @Test
+    void aToolThePersonaDoesNotAllowIsNeverRunEvenWhenTheModelCallsIt() throws Exception {
+        ChatClient person = ChatClient.signUp(port, "restricted");
+        String persona = Http.json(person.http().call("POST", "/api/personas",
+                "{\"name\":\"No tools\",\"systemPrompt\":\"You help.\",\"allowedTools\":[]}", person.bearer()))
+                .path("id").asString();
+        String conversation = Http.json(person.http().call("POST", "/api/conversations",
+                "{\"personaId\":\"" + persona + "\"}", person.bearer())).path("id").asString();
+        ANTHROPIC.enqueue(AnthropicReply.toolUse("", "toolu_x", "search_conversations", "{\"query\":\"secret\"}"),
+                AnthropicReply.text("I cannot search."));
+        List<ChatClient.SseEvent> events = person.sendStreaming(conversation, "search my history");
+        JsonNode result = events.stream().filter(e -> e.name().equals("tool_result")).findFirst().orElseThrow()
+                .data();
+        assertThat(result.path("error").asBoolean()).isTrue();
+        assertThat(result.path("content").asString()).contains("not available");
+        assertThat(ANTHROPIC.requests().getLast().json().has("tools")).isFalse();
+    }
+
+    @Test
+    void aModelTheAdminDidNotAllowIsRefusedWhenChosen() {
+        ChatClient person = ChatClient.signUp(port, "extravagant");
+        var refused = person.http().call("POST", "/api/conversations", "{\"model\":\"anthropic:claude-opus-4\"}",
+                person.bearer());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("model-not-allowed");
+        assertThat(person.http().call("POST", "/api/conversations", "{\"model\":\"anthropic:claude-sonnet-4\"}",
+                person.bearer()).statusCode()).isEqualTo(201);
     }
 
     private static void assertInterrupted(ChatClient person, String conversation, List<ChatClient.SseEvent> events) {

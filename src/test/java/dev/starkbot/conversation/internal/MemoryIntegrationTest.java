@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.starkbot.testing.Await;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.StorageTest;
+import dev.starkbot.testing.fake.AnthropicReply;
 import dev.starkbot.testing.fake.FakeAnthropicServer;
 import dev.starkbot.testing.fake.FakeProviders;
 import dev.starkbot.testing.fake.RecordedRequest;
@@ -137,6 +138,20 @@ class MemoryIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.body()).contains("token-budget-exhausted", "daily token budget");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void aBudgetSpentMidTurnStopsTheToolLoopBeforeTheNextModelCall() {
+        ChatClient person = ChatClient.signUp(port, "spender");
+        jdbc.sql("INSERT INTO usage_budgets (user_id, daily_tokens, monthly_tokens, updated_at) VALUES (?, 1, NULL, 0)")
+                .param(person.userId()).update();
+        String conversation = person.newConversation(null);
+        int before = ANTHROPIC.requests().size();
+        ANTHROPIC.enqueue(AnthropicReply.toolUse("", "toolu_budget", "current_time", "{}"));
+        JsonNode turn = person.sendJson(conversation, "what time is it?");
+        assertThat(turn.path("stopReason").asString()).isEqualTo("max_tokens");
+        assertThat(person.messages(conversation).get(0).path("text").asString()).contains("token budget");
+        assertThat(ANTHROPIC.requests().size() - before).as("no second model call").isEqualTo(1);
     }
 
     private static JsonNode summaries(ChatClient person, String conversation) {

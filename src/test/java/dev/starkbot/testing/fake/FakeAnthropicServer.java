@@ -137,6 +137,11 @@ public final class FakeAnthropicServer implements AutoCloseable {
                 return field + ": Field required";
             }
         }
+        String messages = request.json().path("messages").toString();
+        if (request.json().path("tools").isEmpty()
+                && (messages.contains("\"type\":\"tool_use\"") || messages.contains("\"type\":\"tool_result\""))) {
+            return "Requests which include `tool_use` or `tool_result` blocks must define tools.";
+        }
         return null;
     }
 
