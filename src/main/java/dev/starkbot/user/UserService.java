@@ -11,6 +11,9 @@ public interface UserService {
     /** The name to address the user by (display name, else username), or empty if no such user exists. */
     Optional<String> displayName(String userId);
 
+    /** The user's current role, or empty if no such user exists; disabled users have none. */
+    Optional<Role> role(String userId);
+
     /** Replaces the caller's own preferences, validated as {@code PATCH /api/me} validates them. */
     Preferences updatePreferences(Principal me, Preferences preferences);
 }

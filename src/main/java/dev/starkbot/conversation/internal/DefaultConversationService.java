@@ -1,6 +1,7 @@
 package dev.starkbot.conversation.internal;
 
 import java.time.Clock;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -8,13 +9,21 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import dev.starkbot.ai.Cancellation;
+import dev.starkbot.command.CommandContext;
+import dev.starkbot.command.CommandResult;
+import dev.starkbot.command.CommandService;
 import dev.starkbot.conversation.ChatEvent;
 import dev.starkbot.conversation.Conversation;
 import dev.starkbot.conversation.ConversationException;
 import dev.starkbot.conversation.ConversationService;
 import dev.starkbot.conversation.ConversationsProperties;
+import dev.starkbot.conversation.Message;
 import dev.starkbot.conversation.TurnResult;
 import dev.starkbot.usage.UsageService;
+import dev.starkbot.user.Role;
+import dev.starkbot.user.UserService;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @Service
 class DefaultConversationService implements ConversationService {
@@ -26,11 +35,15 @@ class DefaultConversationService implements ConversationService {
     private final MemoryJobs memoryJobs;
     private final ConversationsProperties properties;
     private final ApplicationEventPublisher events;
+    private final CommandService commands;
+    private final UserService users;
+    private final JsonMapper json;
     private final Clock clock;
 
     DefaultConversationService(ConversationRepository conversations, TurnRunner turns, RunningTurns running,
                                UsageService usage, MemoryJobs memoryJobs, ConversationsProperties properties,
-                               ApplicationEventPublisher events, Clock clock) {
+                               ApplicationEventPublisher events, CommandService commands, UserService users,
+                               JsonMapper json, Clock clock) {
         this.conversations = conversations;
         this.turns = turns;
         this.running = running;
@@ -38,6 +51,9 @@ class DefaultConversationService implements ConversationService {
         this.memoryJobs = memoryJobs;
         this.properties = properties;
         this.events = events;
+        this.commands = commands;
+        this.users = users;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -59,6 +75,10 @@ class DefaultConversationService implements ConversationService {
         }
         Conversation conversation = conversations.find(ownerId, conversationId)
                 .orElseThrow(() -> ConversationException.notFound("conversation"));
+        if (commands.handles(text)) {
+            // before the budget and the one-turn rule: /stop must work while a reply is being written
+            return command(ownerId, conversationId, text, platform, listener);
+        }
         usage.checkBudget(ownerId);
         Cancellation cancellation = running.start(ownerId, conversationId);
         try {
@@ -75,6 +95,27 @@ class DefaultConversationService implements ConversationService {
         } finally {
             running.end(ownerId, conversationId, cancellation);
         }
+    }
+
+    /** A command is answered, not stored: it is an instruction to StarkBot, not part of the conversation. */
+    private TurnResult command(String ownerId, String conversationId, String text, String platform,
+                               Consumer<ChatEvent> listener) {
+        Role role = users.role(ownerId).orElseThrow(() -> ConversationException.notFound("user"));
+        CommandResult result = commands.run(new CommandContext(ownerId, role, conversationId, platform), text);
+        String turnId = UUID.randomUUID().toString();
+        ObjectNode data = json.createObjectNode().put("conversationId", conversationId).put("turnId", turnId)
+                .put("text", result.text());
+        if (result.conversationId() != null) {
+            data.put("switchTo", result.conversationId());
+        }
+        ChatEvent event = new ChatEvent(ownerId, conversationId, "command", data);
+        try {
+            listener.accept(event);
+        } finally {
+            events.publishEvent(event);
+        }
+        return new TurnResult(turnId, java.util.List.of(), "command", new Message.Usage(0, 0, 0, 0, 0),
+                result.text(), result.conversationId());
     }
 
     @Override

@@ -61,6 +61,11 @@ class AccountService implements UserService {
     }
 
     @Override
+    public Optional<Role> role(String userId) {
+        return users.findById(userId).filter(row -> row.status() == UserRow.Status.ACTIVE).map(UserRow::role);
+    }
+
+    @Override
     public Preferences updatePreferences(Principal me, Preferences preferences) {
         return updateOwn(me, null, preferences).preferences();
     }

@@ -83,6 +83,8 @@ class PermissionMatrix {
             PermissionRule.of("GET", "/api/personas/{id}", Access.READ),
             PermissionRule.of("PUT", "/api/personas/{id}", Access.WRITE),
             PermissionRule.of("DELETE", "/api/personas/{id}", Access.WRITE),
+            // The commands one may type in a chat (they run as chat messages)
+            PermissionRule.of("GET", "/api/commands", Access.READ),
             // Background jobs: one's own
             PermissionRule.of("GET", "/api/jobs", Access.READ),
             PermissionRule.of("GET", "/api/jobs/{id}", Access.READ),
