@@ -61,12 +61,30 @@ class EventHub {
         }
     }
 
-    private Topic topic(String name) {
-        return topics.computeIfAbsent(name, n -> new Topic());
+    private Topic topic(String key) {
+        return topics.computeIfAbsent(key, n -> new Topic());
+    }
+
+    /**
+     * Where a subscriber's events of a topic live. On a personal topic ({@code chat}) each user has their own
+     * sequence and window: one person's streaming neither pushes another's events out of the resume window nor
+     * shows, through the sequence numbers, how much others are chatting.
+     */
+    private static String key(String topicName, String userId) {
+        return Topics.PERSONAL.contains(topicName) ? topicName + "/" + userId : topicName;
+    }
+
+    /** Publishes on a personal topic, to its one owner. */
+    void publishTo(String topicName, String ownerId, String type, JsonNode data) {
+        publish(key(topicName, ownerId), topicName, type, data, principal -> principal.userId().equals(ownerId));
     }
 
     void publish(String topicName, String type, JsonNode data, Predicate<Principal> audience) {
-        Topic topic = topic(topicName);
+        publish(topicName, topicName, type, data, audience);
+    }
+
+    private void publish(String key, String topicName, String type, JsonNode data, Predicate<Principal> audience) {
+        Topic topic = topic(key);
         GatewayEvent event = topic.append(topicName, type, data, audience);
         for (EventSink sink : topic.sinks) {
             if (sink.canSee(audience)) {
@@ -77,13 +95,13 @@ class EventHub {
 
     /** @return the topic's current sequence number, to resume from later */
     long subscribe(EventSink sink, String topicName) {
-        Topic topic = topic(topicName);
+        Topic topic = topic(key(topicName, sink.principal().userId()));
         topic.sinks.add(sink);
         return topic.current();
     }
 
     void unsubscribe(EventSink sink, String topicName) {
-        Topic topic = topics.get(topicName);
+        Topic topic = topics.get(key(topicName, sink.principal().userId()));
         if (topic != null) {
             topic.sinks.remove(sink);
         }
@@ -98,7 +116,7 @@ class EventHub {
      * longer reaches back that far.
      */
     long resume(EventSink sink, String topicName, long afterSeq) {
-        Topic topic = topic(topicName);
+        Topic topic = topic(key(topicName, sink.principal().userId()));
         synchronized (topic) {
             topic.sinks.add(sink);
             // A position beyond the current one comes from before a restart (positions live in memory): what

@@ -45,9 +45,8 @@ class GatewayEvents {
     /** Chat events (a reply streaming in, a notice, a new title) for the conversation's owner only. */
     @EventListener
     void on(ChatEvent event) {
-        String owner = event.ownerId();
-        hub.publish(Topics.CHAT, event.type().startsWith("conversation.") ? event.type() : "chat." + event.type(),
-                event.data(), principal -> principal.userId().equals(owner));
+        hub.publishTo(Topics.CHAT, event.ownerId(), event.type().startsWith("conversation.") ? event.type()
+                : "chat." + event.type(), event.data());
     }
 
     @EventListener

@@ -16,6 +16,8 @@ final class Topics {
     static final String JOBS = "jobs";
     static final String CHAT = "chat";
     static final Set<String> ALL = Set.of(SETTINGS, SYSTEM, JOBS, CHAT);
+    /** Topics with a sequence and resume window per user (see EventHub). */
+    static final Set<String> PERSONAL = Set.of(CHAT);
 
     private Topics() {
     }

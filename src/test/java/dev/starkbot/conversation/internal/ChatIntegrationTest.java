@@ -114,6 +114,24 @@ class ChatIntegrationTest {
         assertThat(Http.json(dave.http().get("/api/conversations/search?q=nice", dave.bearer())).size()).isZero();
     }
 
+    @Test
+    void theChatTopicIsPersonalEachUserHasTheirOwnSequence() throws Exception {
+        ChatClient erin = ChatClient.signUp(port, "erin");
+        ChatClient frank = ChatClient.signUp(port, "frank");
+        try (WsClient ws = WsClient.connect(port, frank.bearer())) {
+            JsonNode subscribed = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\","
+                    + "\"params\":{\"topics\":[\"chat\"]},\"id\":1}");
+            assertThat(subscribed.path("result").path("chat").asLong()).isZero();
+            ANTHROPIC.enqueue(AnthropicReply.text("Erin's private reply."));
+            erin.sendJson(erin.newConversation(null), "hello");
+            // frank saw nothing of it, and his own topic did not move
+            JsonNode again = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\","
+                    + "\"params\":{\"topics\":[\"chat\"]},\"id\":2}");
+            assertThat(again.toString()).doesNotContain("private reply");
+            assertThat(again.path("result").path("chat").asLong()).isZero();
+        }
+    }
+
     static void assertStreamedTurn(List<ChatClient.SseEvent> events, String first, String second) {
         List<String> names = events.stream().map(ChatClient.SseEvent::name).toList();
         assertThat(names).containsSubsequence("delta", "tool_call", "tool_result", "delta", "usage", "done");
