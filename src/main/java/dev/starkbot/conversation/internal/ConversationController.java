@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.starkbot.ai.AiService;
+import dev.starkbot.conversation.ChatEvent;
 import dev.starkbot.conversation.Conversation;
 import dev.starkbot.conversation.ConversationException;
 import dev.starkbot.conversation.ConversationsProperties;
@@ -34,6 +36,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The caller's own conversations. Another person's conversation id is a 404, never a 403. */
 @RestController
@@ -50,12 +53,15 @@ class ConversationController {
     private final PersonaService personas;
     private final AiService ai;
     private final ConversationsProperties properties;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
     private final Clock clock;
 
     ConversationController(DefaultConversationService service, ConversationRepository conversations,
                            MessageRepository messages, MemoryRepository memory, MemoryJobs memoryJobs,
                            SearchRepository search, TurnRunner turns, PersonaService personas,
-                           AiService ai, ConversationsProperties properties, Clock clock) {
+                           AiService ai, ConversationsProperties properties, ApplicationEventPublisher events,
+                           JsonMapper json, Clock clock) {
         this.service = service;
         this.conversations = conversations;
         this.messages = messages;
@@ -66,6 +72,8 @@ class ConversationController {
         this.personas = personas;
         this.ai = ai;
         this.properties = properties;
+        this.events = events;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -174,8 +182,11 @@ class ConversationController {
         if (!memory.undo(id, summaryId)) {
             throw ConversationException.notFound("active summary");
         }
-        turns.notice(id, "A summary was undone; its messages are back in the context as far as it holds them.",
-                "web");
+        Message notice = turns.notice(id, "A summary was undone; its messages are back in the context as far as "
+                + "it holds them.", "web");
+        var data = json.createObjectNode().put("conversationId", id).put("text", notice.text());
+        data.set("message", json.valueToTree(notice));
+        events.publishEvent(new ChatEvent(me.userId(), id, "notice", data));
         return Map.of("undone", true);
     }
 
