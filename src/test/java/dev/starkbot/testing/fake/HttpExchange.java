@@ -36,7 +36,11 @@ public final class HttpExchange {
 
     /** Sends a whole response framed by Content-Length. */
     public void respond(int status, Map<String, String> headers, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        respond(status, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a whole binary response framed by Content-Length, such as a file download. */
+    public void respond(int status, Map<String, String> headers, byte[] bytes) throws IOException {
         writeHead(status, headers, "Content-Length: " + bytes.length);
         out.write(bytes);
         out.flush();

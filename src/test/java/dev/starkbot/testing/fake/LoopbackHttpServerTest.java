@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,11 +53,17 @@ class LoopbackHttpServerTest {
     }
 
     @Test
-    void closingWakesAPausedHandlerAtOnce() throws IOException {
-        LoopbackHttpServer.Handler stall = (request, exchange) -> exchange.pause(Duration.ofMinutes(5));
+    void closingWakesAPausedHandlerAtOnce() throws IOException, InterruptedException {
+        var paused = new CountDownLatch(1);
+        LoopbackHttpServer.Handler stall = (request, exchange) -> {
+            paused.countDown();
+            exchange.pause(Duration.ofMinutes(5));
+        };
         var server = LoopbackHttpServer.start("stall", stall);
         try (var socket = connect(server)) {
             send(socket, "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+            // Closing before the request is read would make the kernel answer with a reset instead of a FIN.
+            assertThat(paused.await(5, TimeUnit.SECONDS)).isTrue();
             long start = System.nanoTime();
 
             server.close();

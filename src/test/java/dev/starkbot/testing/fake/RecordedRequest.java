@@ -19,9 +19,10 @@ import tools.jackson.databind.node.MissingNode;
  * @param headers header names lower-cased; a header sent several times has its values joined with ", " (RFC 9110)
  * @param body    the body decoded as UTF-8, empty when there is none
  * @param json    the body parsed as JSON; a {@link MissingNode} when it is empty or not JSON
+ * @param bytes   the body as received, for binary bodies such as multipart uploads
  */
 public record RecordedRequest(String method, String path, String query, Map<String, String> headers, String body,
-        JsonNode json) {
+        JsonNode json, byte[] bytes) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,7 +35,7 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
         String path = question < 0 ? target : target.substring(0, question);
         String query = question < 0 ? "" : target.substring(question + 1);
         String text = new String(body, StandardCharsets.UTF_8);
-        return new RecordedRequest(method, path, query, headers, text, parse(text));
+        return new RecordedRequest(method, path, query, headers, text, parse(text), body);
     }
 
     /** The header's value, looked up case-insensitively. */
