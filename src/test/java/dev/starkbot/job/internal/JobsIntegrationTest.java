@@ -12,10 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.starkbot.job.JobService;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.StorageTest;
+import dev.starkbot.testing.TestUsers;
+import dev.starkbot.testing.TestUsers.Signed;
 import dev.starkbot.testing.WsClient;
 import tools.jackson.databind.JsonNode;
 
@@ -26,13 +30,18 @@ import tools.jackson.databind.JsonNode;
 @Import(TestJobs.class)
 class JobsIntegrationTest {
 
-    private static final String PASSWORD = "a job owner's password";
 
     @LocalServerPort
     int port;
 
     @Autowired
     JobService jobs;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aJobRunsAndItsOwnerSeesTheResultAndNobodyElseDoes() throws Exception {
@@ -131,6 +140,22 @@ class JobsIntegrationTest {
         http().call("POST", "/api/jobs/" + id + "/cancel", null, owner.bearer());
     }
 
+    @Test
+    void aJobStartedInATransactionExistsOnlyIfItCommits() throws Exception {
+        Signed owner = signUp("frank");
+        String[] rolledBack = new String[1];
+        transaction.executeWithoutResult(status -> {
+            rolledBack[0] = jobs.enqueue("test.echo", owner.id(), "never", 1);
+            status.setRollbackOnly();
+        });
+        assertThat(jobs.find(rolledBack[0])).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance LIKE ?")
+                .param(rolledBack[0] + "%").query(Long.class).single()).isZero();
+
+        String committed = transaction.execute(status -> jobs.enqueue("test.echo", owner.id(), "kept", 1));
+        assertThat(awaitStatus(owner, committed, "completed").path("result").asString()).isEqualTo("echo: kept");
+    }
+
     private JsonNode awaitStatus(Signed owner, String id, String status) throws InterruptedException {
         return await(() -> {
             JsonNode job = Http.json(http().get("/api/jobs/" + id, owner.bearer()));
@@ -151,21 +176,10 @@ class JobsIntegrationTest {
     }
 
     private Signed signUp(String name) {
-        String username = name + "-" + System.nanoTime();
-        JsonNode user = Http.json(http().postJson("/api/auth/register",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"));
-        String token = Http.json(http().postJson("/api/auth/login",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")).path("token").asString();
-        return new Signed(user.path("id").asString(), token);
+        return TestUsers.signUp(http(), name);
     }
 
     private Http http() {
         return new Http(port);
-    }
-
-    record Signed(String id, String token) {
-        String[] bearer() {
-            return new String[] {"Authorization", "Bearer " + token};
-        }
     }
 }
