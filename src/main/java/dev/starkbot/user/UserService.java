@@ -8,6 +8,12 @@ public interface UserService {
     /** The user's preferences, or empty if no such (active or disabled) user exists. */
     Optional<Preferences> preferences(String userId);
 
+    /**
+     * The role of an active account, for work done on a user's behalf while they are not there (a scheduled task):
+     * empty when the account is disabled, waiting for approval or gone, which must stop that work.
+     */
+    Optional<Role> activeRole(String userId);
+
     /** Replaces the caller's own preferences, validated as {@code PATCH /api/me} validates them. */
     Preferences updatePreferences(Principal me, Preferences preferences);
 }

@@ -5,15 +5,17 @@ import java.util.Set;
 /**
  * The topics a client may subscribe to. Each event still goes only to principals its audience admits: on
  * {@code settings}, a user sees changes of their own settings and admins see global ones; {@code system} (such as
- * a reload of config.toml) is for admins; on {@code jobs}, a job's owner sees it, admins see the system's own.
- * Conversations, platforms and schedules join as those modules land.
+ * a reload of config.toml) is for admins; on {@code jobs}, a job's owner sees it, admins see the system's own; on
+ * {@code schedules}, a schedule's owner sees its changes and fires. Conversations and platforms join as those
+ * modules land.
  */
 final class Topics {
 
     static final String SETTINGS = "settings";
     static final String SYSTEM = "system";
     static final String JOBS = "jobs";
-    static final Set<String> ALL = Set.of(SETTINGS, SYSTEM, JOBS);
+    static final String SCHEDULES = "schedules";
+    static final Set<String> ALL = Set.of(SETTINGS, SYSTEM, JOBS, SCHEDULES);
 
     private Topics() {
     }

@@ -56,6 +56,11 @@ class AccountService implements UserService {
     }
 
     @Override
+    public Optional<Role> activeRole(String userId) {
+        return users.findById(userId).filter(UserRow::active).map(UserRow::role);
+    }
+
+    @Override
     public Preferences updatePreferences(Principal me, Preferences preferences) {
         return updateOwn(me, null, preferences).preferences();
     }
