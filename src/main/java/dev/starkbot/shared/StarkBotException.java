@@ -1,6 +1,7 @@
 package dev.starkbot.shared;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,5 +27,13 @@ public abstract class StarkBotException extends RuntimeException {
     /** How long the client should wait before retrying, when the server knows. */
     public Optional<Duration> retryAfter() {
         return Optional.empty();
+    }
+
+    /**
+     * For a request that breaks rules only a module can check (a cron expression, a task's parameters): each
+     * field and what is wrong with it, so that clients can point at it as they do for Bean Validation errors.
+     */
+    public List<InvalidField> invalidFields() {
+        return List.of();
     }
 }

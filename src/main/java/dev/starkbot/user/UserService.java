@@ -11,8 +11,11 @@ public interface UserService {
     /** The name to address the user by (display name, else username), or empty if no such user exists. */
     Optional<String> displayName(String userId);
 
-    /** The user's current role, or empty if no such user exists; disabled users have none. */
-    Optional<Role> role(String userId);
+    /**
+     * The role of an active account, for work done on a user's behalf while they are not there (a scheduled task):
+     * empty when the account is disabled, waiting for approval or gone, which must stop that work.
+     */
+    Optional<Role> activeRole(String userId);
 
     /** Replaces the caller's own preferences, validated as {@code PATCH /api/me} validates them. */
     Preferences updatePreferences(Principal me, Preferences preferences);

@@ -100,7 +100,7 @@ class DefaultConversationService implements ConversationService {
     /** A command is answered, not stored: it is an instruction to StarkBot, not part of the conversation. */
     private TurnResult command(String ownerId, String conversationId, String text, String platform,
                                Consumer<ChatEvent> listener) {
-        Role role = users.role(ownerId).orElseThrow(() -> ConversationException.notFound("user"));
+        Role role = users.activeRole(ownerId).orElseThrow(() -> ConversationException.notFound("user"));
         CommandResult result = commands.run(new CommandContext(ownerId, role, conversationId, platform), text);
         String turnId = UUID.randomUUID().toString();
         ObjectNode data = json.createObjectNode().put("conversationId", conversationId).put("turnId", turnId)

@@ -1,10 +1,14 @@
 package dev.starkbot.gateway.internal;
 
+import java.util.Locale;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.starkbot.conversation.ChatEvent;
 import dev.starkbot.job.JobChanged;
+import dev.starkbot.schedule.ScheduleChanged;
+import dev.starkbot.schedule.ScheduleFired;
 import dev.starkbot.settings.SettingChanged;
 import dev.starkbot.shared.ConfigurationReloaded;
 import dev.starkbot.user.Role;
@@ -47,6 +51,20 @@ class GatewayEvents {
     void on(ChatEvent event) {
         hub.publishTo(Topics.CHAT, event.ownerId(), event.type().startsWith("conversation.") ? event.type()
                 : "chat." + event.type(), event.data());
+    }
+
+    /** Schedules always have an owner, and only the owner hears of them. */
+    @EventListener
+    void on(ScheduleChanged changed) {
+        String owner = changed.schedule().ownerId();
+        hub.publish(Topics.SCHEDULES, "schedule." + changed.change().name().toLowerCase(Locale.ROOT),
+                json.valueToTree(changed.schedule()), principal -> principal.userId().equals(owner));
+    }
+
+    @EventListener
+    void on(ScheduleFired fired) {
+        hub.publish(Topics.SCHEDULES, "schedule.fired", json.valueToTree(fired),
+                principal -> principal.userId().equals(fired.ownerId()));
     }
 
     @EventListener

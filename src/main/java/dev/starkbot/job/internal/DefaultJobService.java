@@ -2,11 +2,14 @@ package dev.starkbot.job.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.starkbot.job.JobChanged;
 import dev.starkbot.job.JobService;
@@ -33,10 +36,29 @@ class DefaultJobService implements JobService {
         String id = UUID.randomUUID().toString();
         String token = UUID.randomUUID().toString();
         jobs.insert(id, ownerId, type, payload, Math.max(1, maxAttempts), token, clock.millis());
-        // Announced before it is scheduled, so that "pending" never arrives after "running".
-        jobs.find(id).ifPresent(job -> events.publishEvent(new JobChanged(job)));
-        runner.submit(id, token, 1, clock.instant());
+        JobView created = jobs.find(id).orElseThrow();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // In the caller's transaction the attempt is stored with the job (db-scheduler's connections join it),
+            // but no runner can see it before the commit: announce it and wake the runner only then, if at all.
+            runner.submit(id, token, 1, clock.instant());
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    events.publishEvent(new JobChanged(created));
+                    runner.wake();
+                }
+            });
+        } else {
+            // Announced before it is scheduled, so that "pending" never arrives after "running".
+            events.publishEvent(new JobChanged(created));
+            runner.submit(id, token, 1, clock.instant());
+        }
         return id;
+    }
+
+    @Override
+    public Optional<JobView> find(String id) {
+        return jobs.find(id);
     }
 
     List<JobView> list(String ownerId, @Nullable JobStatus status, @Nullable String type, int limit, int offset) {

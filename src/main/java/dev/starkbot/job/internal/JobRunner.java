@@ -1,5 +1,6 @@
 package dev.starkbot.job.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -21,6 +23,11 @@ import dev.starkbot.job.JobsProperties;
  * dies mid-run leaves its instance picked with a stale heartbeat, which another instance (or this one after a
  * restart) finds and runs again. Stopping waits at most 10 s for running jobs, within the 30 s graceful
  * shutdown; jobs still running then are interrupted and run again after the restart.
+ *
+ * <p>db-scheduler reaches the database through a transaction-aware proxy, so that an instance scheduled inside a
+ * Spring transaction is written in it (and vanishes with a rollback); elsewhere it behaves as on the plain pool. It
+ * tells time by the process's {@link Clock}, like the rest of StarkBot, so that what is due is decided by one
+ * clock (which tests move).
  */
 @Component
 class JobRunner implements SmartLifecycle {
@@ -30,13 +37,15 @@ class JobRunner implements SmartLifecycle {
     private final OneTimeTask<String> task;
     private final DataSource dataSource;
     private final JobsProperties properties;
+    private final Clock clock;
     /** A stopped db-scheduler cannot start again, so each start builds a new one (Spring may stop and restart). */
     private volatile Scheduler scheduler;
     private volatile boolean running;
 
-    JobRunner(DataSource dataSource, JobsProperties properties, ObjectProvider<JobExecutor> executor) {
-        this.dataSource = dataSource;
+    JobRunner(DataSource dataSource, JobsProperties properties, ObjectProvider<JobExecutor> executor, Clock clock) {
+        this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
         this.properties = properties;
+        this.clock = clock;
         this.task = Tasks.oneTime(TASK, String.class)
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> executor.getObject().run(instance.getData()));
@@ -51,6 +60,7 @@ class JobRunner implements SmartLifecycle {
                 .missedHeartbeatsLimit(properties.missedHeartbeats())
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(10))
+                .clock(clock::instant)
                 .build();
     }
 
@@ -58,6 +68,13 @@ class JobRunner implements SmartLifecycle {
     void submit(String jobId, String token, int attempt, Instant when) {
         scheduler.schedule(task.instance(jobId + ":" + token.substring(0, 8) + ":" + attempt, jobId + "|" + token),
                 when);
+    }
+
+    /** Looks for due attempts now rather than at the next poll: for those committed after {@link #submit}. */
+    void wake() {
+        if (running) {
+            scheduler.triggerCheckForDueExecutions();
+        }
     }
 
     @Override

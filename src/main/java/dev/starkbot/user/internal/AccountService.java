@@ -61,8 +61,8 @@ class AccountService implements UserService {
     }
 
     @Override
-    public Optional<Role> role(String userId) {
-        return users.findById(userId).filter(row -> row.status() == UserRow.Status.ACTIVE).map(UserRow::role);
+    public Optional<Role> activeRole(String userId) {
+        return users.findById(userId).filter(UserRow::active).map(UserRow::role);
     }
 
     @Override

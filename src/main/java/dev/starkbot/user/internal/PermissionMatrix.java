@@ -90,6 +90,15 @@ class PermissionMatrix {
             PermissionRule.of("GET", "/api/jobs/{id}", Access.READ),
             PermissionRule.of("POST", "/api/jobs/{id}/cancel", Access.WRITE),
             PermissionRule.of("POST", "/api/jobs/{id}/retry", Access.WRITE),
+            // Scheduled tasks: one's own; a preview changes nothing, so reading is enough
+            PermissionRule.of("GET", "/api/schedules", Access.READ),
+            PermissionRule.of("POST", "/api/schedules", Access.WRITE),
+            PermissionRule.of("POST", "/api/schedules/preview", Access.READ),
+            PermissionRule.of("GET", "/api/schedules/{id}", Access.READ),
+            PermissionRule.of("PUT", "/api/schedules/{id}", Access.WRITE),
+            PermissionRule.of("DELETE", "/api/schedules/{id}", Access.WRITE),
+            PermissionRule.of("POST", "/api/schedules/{id}/enable", Access.WRITE),
+            PermissionRule.of("POST", "/api/schedules/{id}/disable", Access.WRITE),
             // Administration
             PermissionRule.of(null, "/api/admin/**", Access.ADMIN));
 

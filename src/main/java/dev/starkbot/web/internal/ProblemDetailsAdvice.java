@@ -55,6 +55,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = problems.create(status, e.type(), e.getMessage(), request.getRequestURI());
         problem.setProperty("retryable", e.kind().retryable());
+        if (!e.invalidFields().isEmpty()) {
+            problem.setProperty("errors", e.invalidFields().stream()
+                    .map(field -> Map.of("field", field.field(), "message", field.message())).toList());
+        }
         HttpHeaders headers = new HttpHeaders();
         e.retryAfter().ifPresent(after -> {
             long seconds = Math.max(1, (after.toMillis() + 999) / 1000);

@@ -12,11 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.starkbot.job.JobService;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.StorageTest;
-import dev.starkbot.testing.TestUser;
+import dev.starkbot.testing.TestUsers;
+import dev.starkbot.testing.TestUsers.Signed;
 import dev.starkbot.testing.WsClient;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 @Import(TestJobs.class)
 class JobsIntegrationTest {
 
-    private static final String PASSWORD = "a job owner's password";
 
     @LocalServerPort
     int port;
@@ -35,10 +37,16 @@ class JobsIntegrationTest {
     @Autowired
     JobService jobs;
 
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void aJobRunsAndItsOwnerSeesTheResultAndNobodyElseDoes() throws Exception {
-        TestUser alice = signUp("alice");
-        TestUser bob = signUp("bob");
+        Signed alice = signUp("alice");
+        Signed bob = signUp("bob");
         String id = jobs.enqueue("test.echo", alice.id(), "hello", 1);
 
         JsonNode done = awaitStatus(alice, id, "completed");
@@ -54,7 +62,7 @@ class JobsIntegrationTest {
 
     @Test
     void failuresAreRetriedWithBackoffUntilAttemptsRunOut() throws Exception {
-        TestUser owner = signUp("carol");
+        Signed owner = signUp("carol");
         String flaky = jobs.enqueue("test.flaky", owner.id(), null, 3);
         JsonNode recovered = awaitStatus(owner, flaky, "completed");
         assertThat(recovered.path("attempts").asInt()).isEqualTo(3);
@@ -75,7 +83,7 @@ class JobsIntegrationTest {
 
     @Test
     void aRunningJobCanBeCancelledAndItsProgressIsPublished() throws Exception {
-        TestUser owner = signUp("dave");
+        Signed owner = signUp("dave");
         try (WsClient ws = WsClient.connect(port, owner.bearer())) {
             ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":{\"topics\":[\"jobs\"]},\"id\":1}");
             String id = jobs.enqueue("test.patient", owner.id(), null, 1);
@@ -114,7 +122,7 @@ class JobsIntegrationTest {
 
     @Test
     void aRetryRightAfterACancelStopsTheOldRunAndTheRecordFollowsTheNewOne() throws Exception {
-        TestUser owner = signUp("erin");
+        Signed owner = signUp("erin");
         String id = jobs.enqueue("test.patient", owner.id(), null, 1);
         awaitStatus(owner, id, "running");
         http().call("POST", "/api/jobs/" + id + "/cancel", null, owner.bearer());
@@ -132,7 +140,23 @@ class JobsIntegrationTest {
         http().call("POST", "/api/jobs/" + id + "/cancel", null, owner.bearer());
     }
 
-    private JsonNode awaitStatus(TestUser owner, String id, String status) throws InterruptedException {
+    @Test
+    void aJobStartedInATransactionExistsOnlyIfItCommits() throws Exception {
+        Signed owner = signUp("frank");
+        String[] rolledBack = new String[1];
+        transaction.executeWithoutResult(status -> {
+            rolledBack[0] = jobs.enqueue("test.echo", owner.id(), "never", 1);
+            status.setRollbackOnly();
+        });
+        assertThat(jobs.find(rolledBack[0])).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance LIKE ?")
+                .param(rolledBack[0] + "%").query(Long.class).single()).isZero();
+
+        String committed = transaction.execute(status -> jobs.enqueue("test.echo", owner.id(), "kept", 1));
+        assertThat(awaitStatus(owner, committed, "completed").path("result").asString()).isEqualTo("echo: kept");
+    }
+
+    private JsonNode awaitStatus(Signed owner, String id, String status) throws InterruptedException {
         return await(() -> {
             JsonNode job = Http.json(http().get("/api/jobs/" + id, owner.bearer()));
             return job.path("status").asString().equals(status) ? job : null;
@@ -151,8 +175,8 @@ class JobsIntegrationTest {
         throw new AssertionError("not reached within 20 s");
     }
 
-    private TestUser signUp(String name) {
-        return TestUser.signUp(http(), name, PASSWORD);
+    private Signed signUp(String name) {
+        return TestUsers.signUp(http(), name);
     }
 
     private Http http() {

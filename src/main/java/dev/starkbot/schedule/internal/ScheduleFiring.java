@@ -1,0 +1,108 @@
+package dev.starkbot.schedule.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.starkbot.job.JobService;
+import dev.starkbot.schedule.ScheduleFired;
+import dev.starkbot.schedule.SchedulesProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fires the schedules that are due. Each schedule fires in one transaction that moves it to its next fire time
+ * (a compare-and-set on the fire time it waited for), records the fire under the key (schedule, fire time) and
+ * creates the run's job with its first attempt: all of it or nothing. A process dying at any point leaves either
+ * the whole fire or none of it, and an instance losing the compare-and-set to another does nothing; so each fire
+ * time fires once, across restarts and across instances. Running the job may then take several attempts.
+ */
+@Component
+class ScheduleFiring {
+
+    static final String JOB_TYPE = "schedule.run";
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleFiring.class);
+    private static final int BATCH = 100;
+    private static final Duration KEEP_FIRES = Duration.ofDays(7);
+
+    private final ScheduleRepository schedules;
+    private final JobService jobs;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final SchedulesProperties properties;
+    private final JsonMapper json;
+
+    ScheduleFiring(ScheduleRepository schedules, JobService jobs, TransactionTemplate transaction,
+                   ApplicationEventPublisher events, SchedulesProperties properties, JsonMapper json) {
+        this.schedules = schedules;
+        this.jobs = jobs;
+        this.transaction = transaction;
+        this.events = events;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /**
+     * Fires what is due at {@code now}, up to a batch; the rest are due at the next poll.
+     *
+     * @return the runs started
+     */
+    List<ScheduleFired> fireDue(Instant now) {
+        List<ScheduleFired> started = new ArrayList<>();
+        for (ScheduleRepository.Due due : schedules.due(now.toEpochMilli(), BATCH)) {
+            try {
+                ScheduleFired fired = transaction.execute(status -> fire(due, now));
+                if (fired != null) {
+                    events.publishEvent(fired); // after the commit: a fire that rolled back is not announced
+                    started.add(fired);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Schedule {} could not fire; the next poll tries again", due.id(), e);
+            }
+        }
+        return started;
+    }
+
+    private @Nullable ScheduleFired fire(ScheduleRepository.Due due, Instant now) {
+        ScheduleRow row = schedules.find(due.id()).orElse(null);
+        if (row == null || !row.enabled() || row.nextFireAt() == null || row.nextFireAt() != due.nextFireAt()) {
+            return null; // changed since the poll read it, or fired by another instance
+        }
+        Instant waitedFor = Instant.ofEpochMilli(due.nextFireAt());
+        FirePlan plan = FirePlan.of(FireTimes.of(row.trigger()), waitedFor, now, properties.missedAfter(),
+                row.missedRuns());
+        Long next = plan.next() == null ? null : plan.next().toEpochMilli();
+        if (!schedules.advance(row.id(), due.nextFireAt(), next, now.toEpochMilli())) {
+            return null;
+        }
+        Instant fireAt = plan.fireAt();
+        if (fireAt == null) {
+            log.info("Schedule {} skipped the fire times it missed from {} on (its policy is skip); next at {}",
+                    row.id(), waitedFor, plan.next());
+            return null;
+        }
+        if (!schedules.recordFire(row.id(), fireAt.toEpochMilli(), plan.catchUp(), now.toEpochMilli())) {
+            log.warn("Schedule {} was due at {} again, which has fired already; not firing it twice", row.id(),
+                    fireAt);
+            return null;
+        }
+        String payload = json.createObjectNode().put("scheduleId", row.id()).put("fireTime", fireAt.toString())
+                .put("catchUp", plan.catchUp()).toString();
+        String jobId = jobs.enqueue(JOB_TYPE, row.ownerId(), payload, row.maxAttempts());
+        schedules.fired(row.id(), fireAt.toEpochMilli(), jobId);
+        schedules.pruneFires(row.id(), fireAt.minus(KEEP_FIRES).toEpochMilli());
+        if (plan.catchUp()) {
+            log.info("Schedule {} runs once for the fire times it missed from {} to {} (its policy is run-once)",
+                    row.id(), waitedFor, fireAt);
+        }
+        return new ScheduleFired(row.id(), row.ownerId(), fireAt, jobId, plan.catchUp());
+    }
+}
