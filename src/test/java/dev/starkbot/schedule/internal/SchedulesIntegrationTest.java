@@ -112,7 +112,7 @@ class SchedulesIntegrationTest {
         assertInvalid(carol, body("x", "{\"type\":\"cron\",\"expression\":\"@daily\",\"zone\":\"Mars/Olympus\"}",
                 ping), "trigger.zone", "'Mars/Olympus' is not an IANA time zone such as Europe/Paris");
         assertInvalid(carol, body("x", "{\"type\":\"cron\",\"expression\":\"@daily\"}", "{\"type\":\"teleport\"}"),
-                "task.type", "unknown task type 'teleport'; this server knows http, test-count");
+                "task.type", "unknown task type 'teleport'; this server knows ai-prompt, http, message, test-count");
         assertInvalid(carol, body("x", "{\"type\":\"interval\",\"every\":\"30s\"}", ping), "trigger.every",
                 "must be at least 1m");
         assertInvalid(carol, body("x", "{\"type\":\"cron\",\"expression\":\"*/30 * * * * *\"}", ping),
