@@ -8,6 +8,13 @@ import tools.jackson.databind.JsonNode;
  */
 public record TestUser(String id, String token) {
 
+    private static final String PASSWORD = "a test user's password";
+
+    /** A new account whose username starts with {@code name}, and a session token for it. */
+    public static TestUser signUp(Http http, String name) {
+        return signUp(http, name, PASSWORD);
+    }
+
     public static TestUser signUp(Http http, String name, String password) {
         String username = name + "-" + System.nanoTime();
         String credentials = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.starkbot.testing.Http;
+import dev.starkbot.testing.TestUser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,19 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 record ChatClient(int port, String userId, String token) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String PASSWORD = "a chatty person's password";
 
     record SseEvent(String name, JsonNode data) {
     }
 
     static ChatClient signUp(int port, String name) {
-        Http http = new Http(port);
-        String username = name + "-" + System.nanoTime();
-        JsonNode user = Http.json(http.postJson("/api/auth/register",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"));
-        String token = Http.json(http.postJson("/api/auth/login",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")).path("token").asString();
-        return new ChatClient(port, user.path("id").asString(), token);
+        TestUser user = TestUser.signUp(new Http(port), name);
+        return new ChatClient(port, user.id(), user.token());
     }
 
     String[] bearer() {

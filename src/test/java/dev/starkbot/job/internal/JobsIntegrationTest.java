@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.starkbot.job.JobService;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.StorageTest;
-import dev.starkbot.testing.TestUsers;
-import dev.starkbot.testing.TestUsers.Signed;
+import dev.starkbot.testing.TestUser;
+import dev.starkbot.testing.TestUser;
 import dev.starkbot.testing.WsClient;
 import tools.jackson.databind.JsonNode;
 
@@ -176,7 +176,7 @@ class JobsIntegrationTest {
     }
 
     private Signed signUp(String name) {
-        return TestUsers.signUp(http(), name);
+        return TestUser.signUp(http(), name);
     }
 
     private Http http() {

@@ -21,8 +21,8 @@ import dev.starkbot.testing.Await;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.MutableClock;
 import dev.starkbot.testing.StorageTest;
-import dev.starkbot.testing.TestUsers;
-import dev.starkbot.testing.TestUsers.Signed;
+import dev.starkbot.testing.TestUser;
+import dev.starkbot.testing.TestUser;
 import dev.starkbot.testing.WsClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -255,7 +255,7 @@ class SchedulesIntegrationTest {
     }
 
     private Signed signUp(String name) {
-        return TestUsers.signUp(http(), name);
+        return TestUser.signUp(http(), name);
     }
 
     private Http http() {
