@@ -19,7 +19,6 @@ import dev.starkbot.job.JobService;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.StorageTest;
 import dev.starkbot.testing.TestUser;
-import dev.starkbot.testing.TestUser;
 import dev.starkbot.testing.WsClient;
 import tools.jackson.databind.JsonNode;
 
@@ -45,8 +44,8 @@ class JobsIntegrationTest {
 
     @Test
     void aJobRunsAndItsOwnerSeesTheResultAndNobodyElseDoes() throws Exception {
-        Signed alice = signUp("alice");
-        Signed bob = signUp("bob");
+        TestUser alice = signUp("alice");
+        TestUser bob = signUp("bob");
         String id = jobs.enqueue("test.echo", alice.id(), "hello", 1);
 
         JsonNode done = awaitStatus(alice, id, "completed");
@@ -62,7 +61,7 @@ class JobsIntegrationTest {
 
     @Test
     void failuresAreRetriedWithBackoffUntilAttemptsRunOut() throws Exception {
-        Signed owner = signUp("carol");
+        TestUser owner = signUp("carol");
         String flaky = jobs.enqueue("test.flaky", owner.id(), null, 3);
         JsonNode recovered = awaitStatus(owner, flaky, "completed");
         assertThat(recovered.path("attempts").asInt()).isEqualTo(3);
@@ -83,7 +82,7 @@ class JobsIntegrationTest {
 
     @Test
     void aRunningJobCanBeCancelledAndItsProgressIsPublished() throws Exception {
-        Signed owner = signUp("dave");
+        TestUser owner = signUp("dave");
         try (WsClient ws = WsClient.connect(port, owner.bearer())) {
             ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":{\"topics\":[\"jobs\"]},\"id\":1}");
             String id = jobs.enqueue("test.patient", owner.id(), null, 1);
@@ -122,7 +121,7 @@ class JobsIntegrationTest {
 
     @Test
     void aRetryRightAfterACancelStopsTheOldRunAndTheRecordFollowsTheNewOne() throws Exception {
-        Signed owner = signUp("erin");
+        TestUser owner = signUp("erin");
         String id = jobs.enqueue("test.patient", owner.id(), null, 1);
         awaitStatus(owner, id, "running");
         http().call("POST", "/api/jobs/" + id + "/cancel", null, owner.bearer());
@@ -142,7 +141,7 @@ class JobsIntegrationTest {
 
     @Test
     void aJobStartedInATransactionExistsOnlyIfItCommits() throws Exception {
-        Signed owner = signUp("frank");
+        TestUser owner = signUp("frank");
         String[] rolledBack = new String[1];
         transaction.executeWithoutResult(status -> {
             rolledBack[0] = jobs.enqueue("test.echo", owner.id(), "never", 1);
@@ -156,7 +155,7 @@ class JobsIntegrationTest {
         assertThat(awaitStatus(owner, committed, "completed").path("result").asString()).isEqualTo("echo: kept");
     }
 
-    private JsonNode awaitStatus(Signed owner, String id, String status) throws InterruptedException {
+    private JsonNode awaitStatus(TestUser owner, String id, String status) throws InterruptedException {
         return await(() -> {
             JsonNode job = Http.json(http().get("/api/jobs/" + id, owner.bearer()));
             return job.path("status").asString().equals(status) ? job : null;
@@ -175,7 +174,7 @@ class JobsIntegrationTest {
         throw new AssertionError("not reached within 20 s");
     }
 
-    private Signed signUp(String name) {
+    private TestUser signUp(String name) {
         return TestUser.signUp(http(), name);
     }
 

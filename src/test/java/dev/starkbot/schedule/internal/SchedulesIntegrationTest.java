@@ -22,7 +22,6 @@ import dev.starkbot.testing.Http;
 import dev.starkbot.testing.MutableClock;
 import dev.starkbot.testing.StorageTest;
 import dev.starkbot.testing.TestUser;
-import dev.starkbot.testing.TestUser;
 import dev.starkbot.testing.WsClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +54,7 @@ class SchedulesIntegrationTest {
 
     @Test
     void aTaskCreatedOneMinuteAheadFiresOnceOnTimeAndItsResultIsVisibleThroughTheApi() throws Exception {
-        Signed alice = signUp("alice");
+        TestUser alice = signUp("alice");
         try (LoopbackServer server = LoopbackServer.answering(200, "briefing delivered");
              WsClient ws = WsClient.connect(port, alice.bearer())) {
             ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"subscribe\",\"params\":{\"topics\":[\"schedules\"]},\"id\":1}");
@@ -105,7 +104,7 @@ class SchedulesIntegrationTest {
 
     @Test
     void invalidSchedulesAreRefusedSayingWhatIsWrongAndWhere() {
-        Signed carol = signUp("carol");
+        TestUser carol = signUp("carol");
         String ping = "{\"type\":\"test-count\"}";
         assertInvalid(carol, body("x", "{\"type\":\"cron\",\"expression\":\"0 25 * * *\",\"zone\":\"UTC\"}", ping),
                 "trigger.expression", "field 'hour' (2nd of 5): 25 is out of range 0-23");
@@ -136,8 +135,8 @@ class SchedulesIntegrationTest {
 
     @Test
     void schedulesAreTheirOwnersAlone() {
-        Signed dave = signUp("dave");
-        Signed erin = signUp("erin");
+        TestUser dave = signUp("dave");
+        TestUser erin = signUp("erin");
         String id = create(dave, body("mine", "{\"type\":\"cron\",\"expression\":\"@daily\"}",
                 "{\"type\":\"test-count\"}")).path("id").asString();
         String update = body("theirs", "{\"type\":\"cron\",\"expression\":\"@hourly\"}", "{\"type\":\"test-count\"}");
@@ -154,7 +153,7 @@ class SchedulesIntegrationTest {
 
     @Test
     void aScheduleIsCreatedChangedDisabledEnabledAndDeletedAndTheLimitHolds() throws Exception {
-        Signed frank = signUp("frank");
+        TestUser frank = signUp("frank");
         JsonNode created = create(frank, body("weekdays", "{\"type\":\"cron\",\"expression\":\"0 9 * * MON-FRI\","
                 + "\"zone\":\"Europe/London\"}", "{\"type\":\"test-count\",\"params\":{\"note\":\"x\"}}"));
         String id = created.path("id").asString();
@@ -206,7 +205,7 @@ class SchedulesIntegrationTest {
 
     @Test
     void aPreviewShowsTheNextFireTimesInTheZoneAlsoOverTheGateway() throws Exception {
-        Signed grace = signUp("grace");
+        TestUser grace = signUp("grace");
         JsonNode preview = Http.json(http().call("POST", "/api/schedules/preview", "{\"trigger\":{\"type\":\"once\","
                 + "\"at\":\"2027-03-14T02:30\",\"zone\":\"America/New_York\"},\"count\":3}", grace.bearer()));
         assertThat(preview).isEqualTo(JSON.readTree("[{\"at\":\"2027-03-14T07:00:00Z\","
@@ -226,7 +225,7 @@ class SchedulesIntegrationTest {
         }
     }
 
-    private void assertInvalid(Signed who, String body, String field, String message) {
+    private void assertInvalid(TestUser who, String body, String field, String message) {
         HttpResponse<String> response = http().call("POST", "/api/schedules", body, who.bearer());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         JsonNode problem = Http.json(response);
@@ -238,7 +237,7 @@ class SchedulesIntegrationTest {
         }
     }
 
-    private JsonNode create(Signed who, String body) {
+    private JsonNode create(TestUser who, String body) {
         HttpResponse<String> response = http().call("POST", "/api/schedules", body, who.bearer());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Http.json(response);
@@ -254,7 +253,7 @@ class SchedulesIntegrationTest {
         return found[0];
     }
 
-    private Signed signUp(String name) {
+    private TestUser signUp(String name) {
         return TestUser.signUp(http(), name);
     }
 
