@@ -1,24 +1,16 @@
 package dev.starkbot.schedule.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -27,6 +19,13 @@ import dev.starkbot.schedule.SchedulesProperties;
 import dev.starkbot.schedule.spi.TaskAction;
 import dev.starkbot.schedule.spi.TaskRun;
 import dev.starkbot.shared.InvalidField;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code http} task: one HTTP request, whose status and the start of whose body become the run's result; a
  * status other than 2xx fails the attempt. Redirects are not followed (the next hop could be an address the guard
  * refuses), no proxy is used (the guard checks the address the client connects to), and the response body is read
- * up to 64 KB within the task's timeout.
+ * up to 64 KB within the task's timeout. The client (OkHttp) resolves names through the guard and connects only to
+ * the addresses it checked, so a name server answering differently the second time (DNS rebinding) gains nothing;
+ * it never silently sends a request again on a failed connection, which could repeat a POST.
  */
 @Component
 class HttpTaskAction implements TaskAction, AutoCloseable {
@@ -46,16 +47,40 @@ class HttpTaskAction implements TaskAction, AutoCloseable {
     private final NetworkGuard guard;
     private final SchedulesProperties properties;
     private final JsonMapper json;
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .proxy(HttpClient.Builder.NO_PROXY)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private final OkHttpClient client;
 
     HttpTaskAction(NetworkGuard guard, SchedulesProperties properties, JsonMapper json) {
         this.guard = guard;
         this.properties = properties;
         this.json = json;
+        this.client = new OkHttpClient.Builder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .proxy(Proxy.NO_PROXY)
+                .retryOnConnectionFailure(false)
+                .connectTimeout(Duration.ofSeconds(10))
+                .dns(this::lookup)
+                .build();
+    }
+
+    /** The one lookup of a run: checked here, and exactly these addresses are what the client may connect to. */
+    List<InetAddress> lookup(String host) throws UnknownHostException {
+        List<InetAddress> addresses = List.of(InetAddress.getAllByName(host));
+        String refusal = guard.refusal(host, addresses);
+        if (refusal != null) {
+            throw new RefusedAddressException(refusal);
+        }
+        return addresses;
+    }
+
+    /** A lookup the guard refused; an UnknownHostException so that OkHttp gives up on the host at once. */
+    static final class RefusedAddressException extends UnknownHostException {
+
+        private static final long serialVersionUID = 1L;
+
+        RefusedAddressException(String message) {
+            super(message);
+        }
     }
 
     @Override
@@ -94,43 +119,49 @@ class HttpTaskAction implements TaskAction, AutoCloseable {
         if (run.cancelled()) {
             return null;
         }
-        String refusal = guard.refusal(params.host());
-        if (refusal != null) {
-            throw new IllegalStateException("Refused: " + refusal);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(params.url()).timeout(params.timeout())
-                .method(params.method(), params.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(params.body()));
-        params.headers().forEach(request::header);
-        CompletableFuture<HttpResponse<Body>> exchange = client.sendAsync(request.build(),
-                info -> new CappedBody(MAX_BODY_BYTES));
-        HttpResponse<Body> response;
-        try {
-            response = exchange.get(params.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new IllegalStateException("No complete response within " + ScheduleRules.human(params.timeout()));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException) {
-                throw new IllegalStateException("No complete response within "
-                        + ScheduleRules.human(params.timeout()));
+        // a literal address never reaches the lookup: it is checked here, and cannot change
+        if (isLiteralOrLocalhost(params.host())) {
+            String refusal = guard.refusal(params.host());
+            if (refusal != null) {
+                throw new IllegalStateException("Refused: " + refusal);
             }
-            throw new IllegalStateException(params.method() + " " + params.host() + " failed: "
-                    + (e.getCause() == null ? e : e.getCause()), e.getCause());
         }
-        String body = new String(response.body().bytes(), StandardCharsets.UTF_8);
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
-            throw new IllegalStateException("HTTP " + response.statusCode()
-                    + (response.statusCode() / 100 == 3 ? " (redirects are not followed)" : "") + ": "
-                    + (body.length() > 500 ? body.substring(0, 500) : body));
+        String contentType = params.headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Content-Type")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+        RequestBody body = params.body() != null
+                ? RequestBody.create(params.body().getBytes(StandardCharsets.UTF_8),
+                contentType == null ? null : MediaType.parse(contentType))
+                : List.of("POST", "PUT", "PATCH").contains(params.method()) ? RequestBody.create(new byte[0], null) : null;
+        Request.Builder request = new Request.Builder().url(params.url().toString()).method(params.method(), body);
+        params.headers().forEach(request::header);
+        Call call = client.newBuilder().callTimeout(params.timeout()).build().newCall(request.build());
+        try (Response response = call.execute()) {
+            ResponseBody responseBody = response.body();
+            byte[] bytes = responseBody == null ? new byte[0]
+                    : responseBody.byteStream().readNBytes(MAX_BODY_BYTES + 1);
+            boolean truncated = bytes.length > MAX_BODY_BYTES;
+            String text = new String(bytes, 0, Math.min(bytes.length, MAX_BODY_BYTES), StandardCharsets.UTF_8);
+            if (response.code() < 200 || response.code() > 299) {
+                throw new IllegalStateException("HTTP " + response.code()
+                        + (response.code() / 100 == 3 ? " (redirects are not followed)" : "") + ": "
+                        + (text.length() > 500 ? text.substring(0, 500) : text));
+            }
+            return result(response.code(), text, truncated);
+        } catch (RefusedAddressException e) {
+            throw new IllegalStateException("Refused: " + e.getMessage());
+        } catch (InterruptedIOException e) {
+            throw new IllegalStateException("No complete response within " + ScheduleRules.human(params.timeout()));
+        } catch (IOException e) {
+            throw new IllegalStateException(params.method() + " " + params.host() + " failed: " + e, e);
         }
-        return result(response.statusCode(), body, response.body().truncated());
     }
 
-    /** Spring closes it with the context: the client's selector thread ends, after requests in flight. */
+    /** Spring closes it with the context: idle connections and the dispatcher's threads go. */
     @Override
     public void close() {
-        client.close();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
     }
 
     private String result(int status, String body, boolean truncated) {
@@ -157,59 +188,6 @@ class HttpTaskAction implements TaskAction, AutoCloseable {
             return true;
         } catch (IllegalArgumentException notLiteral) {
             return false;
-        }
-    }
-
-    record Body(byte[] bytes, boolean truncated) {
-    }
-
-    /** Keeps the first bytes of a body and stops reading there, so that a huge response costs nothing more. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<Body> {
-
-        private final CompletableFuture<Body> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final int max;
-        private Flow.@Nullable Subscription subscription;
-
-        CappedBody(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public CompletionStage<Body> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(1);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                int take = Math.min(buffer.remaining(), max - bytes.size());
-                byte[] chunk = new byte[take];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, take);
-                if (buffer.hasRemaining()) {
-                    result.complete(new Body(bytes.toByteArray(), true));
-                    subscription.cancel();
-                    return;
-                }
-            }
-            subscription.request(1);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(new Body(bytes.toByteArray(), false));
         }
     }
 }

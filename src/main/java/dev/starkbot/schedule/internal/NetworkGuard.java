@@ -35,12 +35,20 @@ class NetworkGuard {
      * @return why the host may not be called, or null when it may
      */
     @Nullable String refusal(String host) throws UnknownHostException {
-        for (InetAddress address : InetAddress.getAllByName(host)) {
+        return refusal(host, List.of(InetAddress.getAllByName(host)));
+    }
+
+    /**
+     * Checks the addresses a name resolved to. For a name, the refusal does not say which address it resolved to:
+     * that would let a person map internal names through the server's resolver.
+     */
+    @Nullable String refusal(String host, List<InetAddress> addresses) {
+        for (InetAddress address : addresses) {
             String kind = refusal(address);
             if (kind != null) {
-                return host + " is " + (host.equals(address.getHostAddress()) ? "" : address.getHostAddress()
-                        + ", ") + "a " + kind + " address, which HTTP tasks may not call unless an admin allows it "
-                        + "(starkbot.schedules.http.allow-private-networks or allowed-networks)";
+                return host + (host.equals(address.getHostAddress()) ? " is a " + kind + " address"
+                        : " resolves to a non-public address") + ", which HTTP tasks may not call unless an admin "
+                        + "allows it (starkbot.schedules.http.allow-private-networks or allowed-networks)";
             }
         }
         return null;

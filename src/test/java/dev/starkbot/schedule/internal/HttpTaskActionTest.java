@@ -140,4 +140,15 @@ class HttpTaskActionTest {
             }
         };
     }
+
+    @Test
+    void theClientConnectsOnlyToAddressesTheGuardCheckedSoARebindingNameGainsNothing() {
+        // the client's one lookup per connection is the guard's: a name whose second answer would be private is
+        // refused at that lookup, not checked once and resolved again
+        HttpTaskAction action = action(false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> action.lookup("localhost"))
+                .isInstanceOf(HttpTaskAction.RefusedAddressException.class)
+                .hasMessageContaining("non-public address");
+        action.close();
+    }
 }
