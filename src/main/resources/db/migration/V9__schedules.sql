@@ -14,7 +14,7 @@ CREATE TABLE schedules (
     time_zone      VARCHAR(64)    NOT NULL,
     task_type      VARCHAR(50)    NOT NULL,
     -- the task's parameters (JSON), sealed: they may hold credentials such as an HTTP task's Authorization header
-    task_params    VARCHAR(24000) NOT NULL,
+    task_params      TEXT NOT NULL,
     -- run-once or skip
     missed_runs    VARCHAR(16)    NOT NULL,
     max_attempts   INTEGER        NOT NULL,

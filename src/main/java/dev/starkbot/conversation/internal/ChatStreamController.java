@@ -49,7 +49,7 @@ class ChatStreamController {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         Thread.ofVirtual().name("chat-" + id).start(() -> {
             try {
-                service.send(me.userId(), id, request.text(), "web", event -> {
+                service.send(me.userId(), id, request.text(), "web", me.role(), event -> {
                     try {
                         emitter.send(SseEmitter.event().name(event.type()).data(event.data(),
                                 MediaType.APPLICATION_JSON));

@@ -145,7 +145,7 @@ class ConversationController {
     @RpcMethod(value = "chat.send", description = "Send a message and get the reply; it streams as chat events")
     TurnResult send(@AuthenticationPrincipal Principal me, @PathVariable String id,
                     @Valid @RequestBody SendRequest request) {
-        return service.send(me.userId(), id, request.text(), "web", event -> {
+        return service.send(me.userId(), id, request.text(), "web", me.role(), event -> {
         });
     }
 

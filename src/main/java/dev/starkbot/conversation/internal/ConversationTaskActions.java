@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.starkbot.ai.ContentBlock;
+import dev.starkbot.command.CommandService;
 import dev.starkbot.conversation.ChatEvent;
 import dev.starkbot.conversation.Conversation;
 import dev.starkbot.conversation.ConversationsProperties;
@@ -17,6 +18,7 @@ import dev.starkbot.conversation.TurnResult;
 import dev.starkbot.schedule.spi.TaskAction;
 import dev.starkbot.schedule.spi.TaskRun;
 import dev.starkbot.shared.InvalidField;
+import dev.starkbot.user.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,13 +106,15 @@ final class ConversationTaskActions {
         private final ConversationRepository conversations;
         private final DefaultConversationService service;
         private final ConversationsProperties properties;
+        private final CommandService commands;
         private final JsonMapper json;
         private final Clock clock;
 
         AiPromptTask(ConversationRepository conversations, DefaultConversationService service,
-                     ConversationsProperties properties, JsonMapper json, Clock clock) {
+                     ConversationsProperties properties, CommandService commands, JsonMapper json, Clock clock) {
             this.conversations = conversations;
             this.service = service;
+            this.commands = commands;
             this.properties = properties;
             this.json = json;
             this.clock = clock;
@@ -131,6 +135,9 @@ final class ConversationTaskActions {
             List<InvalidField> errors = new ArrayList<>();
             conversation(conversations, ownerId, params, false, errors);
             text(params, "prompt", properties.maxMessageChars(), errors);
+            if (errors.isEmpty() && commands.handles(params.path("prompt").asString())) {
+                errors.add(new InvalidField("prompt", "is a command; a scheduled prompt is sent to the model"));
+            }
             return errors;
         }
 
@@ -146,8 +153,9 @@ final class ConversationTaskActions {
                     .orElseThrow(() -> new IllegalStateException("the conversation no longer exists"))
                     : service.create(run.ownerId(), title(run.params().path("prompt").asString()), null, null,
                     "schedule");
+            // a schedule acts for a person who is not there: never with more than a user's rights
             TurnResult turn = service.send(run.ownerId(), conversation.id(), run.params().path("prompt").asString(),
-                    "schedule", event -> {
+                    "schedule", Role.USER, event -> {
                     });
             String answer = turn.messages().isEmpty() ? ""
                     : ContentBlock.plainText(turn.messages().getLast().content());

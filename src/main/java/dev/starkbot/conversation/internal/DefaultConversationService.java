@@ -67,7 +67,7 @@ class DefaultConversationService implements ConversationService {
     }
 
     @Override
-    public TurnResult send(String ownerId, String conversationId, String text, String platform,
+    public TurnResult send(String ownerId, String conversationId, String text, String platform, Role role,
                            Consumer<ChatEvent> listener) {
         if (text.isBlank() || text.length() > properties.maxMessageChars()) {
             throw ConversationException.invalid("a message has 1 to " + properties.maxMessageChars()
@@ -77,7 +77,7 @@ class DefaultConversationService implements ConversationService {
                 .orElseThrow(() -> ConversationException.notFound("conversation"));
         if (commands.handles(text)) {
             // before the budget and the one-turn rule: /stop must work while a reply is being written
-            return command(ownerId, conversationId, text, platform, listener);
+            return command(ownerId, conversationId, text, platform, role, listener);
         }
         usage.checkBudget(ownerId);
         Cancellation cancellation = running.start(ownerId, conversationId);
@@ -98,9 +98,9 @@ class DefaultConversationService implements ConversationService {
     }
 
     /** A command is answered, not stored: it is an instruction to StarkBot, not part of the conversation. */
-    private TurnResult command(String ownerId, String conversationId, String text, String platform,
+    private TurnResult command(String ownerId, String conversationId, String text, String platform, Role asked,
                                Consumer<ChatEvent> listener) {
-        Role role = users.activeRole(ownerId).orElseThrow(() -> ConversationException.notFound("user"));
+        Role role = users.activeRole(ownerId).orElseThrow(() -> ConversationException.notFound("user")).min(asked);
         CommandResult result = commands.run(new CommandContext(ownerId, role, conversationId, platform), text);
         String turnId = UUID.randomUUID().toString();
         ObjectNode data = json.createObjectNode().put("conversationId", conversationId).put("turnId", turnId)

@@ -72,8 +72,9 @@ class DefaultScheduleService implements ScheduleService {
 
     /** A one-time trigger left as it was may lie in the past (it has fired); a changed one may not. */
     @Override
-    public Schedule update(String ownerId, String id, ScheduleDraft draft) {
+    public Schedule update(String ownerId, String id, ScheduleDraft replacement) {
         ScheduleRow current = owned(ownerId, id);
+        ScheduleDraft draft = TaskSecrets.keep(replacement, current.taskType(), sealed.open(current));
         Instant now = clock.instant();
         rules.check(ownerId, draft, now, !draft.trigger().equals(current.trigger()));
         ScheduleRow row = row(id, ownerId, draft, next(draft.trigger(), draft.enabled(), now, current.lastFireAt()),

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.starkbot.job.JobService;
 import dev.starkbot.schedule.ScheduleFired;
 import dev.starkbot.schedule.SchedulesProperties;
+import dev.starkbot.user.Role;
+import dev.starkbot.user.UserService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,9 +41,12 @@ class ScheduleFiring {
     private final ApplicationEventPublisher events;
     private final SchedulesProperties properties;
     private final JsonMapper json;
+    private final UserService users;
 
     ScheduleFiring(ScheduleRepository schedules, JobService jobs, TransactionTemplate transaction,
-                   ApplicationEventPublisher events, SchedulesProperties properties, JsonMapper json) {
+                   ApplicationEventPublisher events, SchedulesProperties properties, JsonMapper json,
+                   UserService users) {
+        this.users = users;
         this.schedules = schedules;
         this.jobs = jobs;
         this.transaction = transaction;
@@ -89,6 +94,12 @@ class ScheduleFiring {
                     row.id(), waitedFor, plan.next());
             return null;
         }
+        String skip = skipReason(row);
+        if (skip != null) {
+            // the fire time passes without a run: nothing piles up behind a slow task or an owner who cannot act
+            log.info("Schedule {} did not run for {}: {}", row.id(), fireAt, skip);
+            return null;
+        }
         if (!schedules.recordFire(row.id(), fireAt.toEpochMilli(), plan.catchUp(), now.toEpochMilli())) {
             log.warn("Schedule {} was due at {} again, which has fired already; not firing it twice", row.id(),
                     fireAt);
@@ -104,5 +115,17 @@ class ScheduleFiring {
                     row.id(), waitedFor, fireAt);
         }
         return new ScheduleFired(row.id(), row.ownerId(), fireAt, jobId, plan.catchUp());
+    }
+
+    /** Why this fire time gets no run: the previous run has not finished, or the owner may not run tasks now. */
+    private @Nullable String skipReason(ScheduleRow row) {
+        if (row.lastJobId() != null && jobs.find(row.lastJobId()).map(job -> !job.status().finished())
+                .orElse(false)) {
+            return "its previous run has not finished";
+        }
+        if (!users.activeRole(row.ownerId()).map(role -> role.includes(Role.USER)).orElse(false)) {
+            return "its owner's account is not active or may not run tasks";
+        }
+        return null;
     }
 }

@@ -49,6 +49,10 @@ class ScheduleRunHandler implements JobHandler {
         String scheduleId = payload.path("scheduleId").asString();
         ScheduleRow row = schedules.find(scheduleId)
                 .orElseThrow(() -> new IllegalStateException("The schedule was deleted before this run"));
+        if (!row.enabled()) {
+            // a retry, or a retry asked for by hand, of a schedule its owner has since turned off
+            throw new IllegalStateException("The schedule was disabled before this run");
+        }
         Role role = users.activeRole(row.ownerId())
                 .orElseThrow(() -> new IllegalStateException("The schedule's owner's account is not active"));
         if (!role.includes(Role.USER)) {

@@ -30,7 +30,7 @@ class ScheduleViews {
     }
 
     Schedule of(ScheduleRow row) {
-        Task task = new Task(row.taskType(), sealed.open(row));
+        Task task = new Task(row.taskType(), TaskSecrets.hide(row.taskType(), sealed.open(row)));
         List<FireTime> upcoming = new ArrayList<>();
         if (row.nextFireAt() != null) {
             Instant next = Instant.ofEpochMilli(row.nextFireAt());
