@@ -19,6 +19,9 @@ import jakarta.validation.constraints.Min;
  * @param missedHeartbeats      heartbeats a running job may miss before it counts as dead and runs again (at
  *                              least 4, as db-scheduler requires).
  * @param retryBackoff          wait before the second attempt; it doubles with each further attempt.
+ * @param keepFinished          completed, failed and cancelled jobs are deleted this long after they finished.
+ * @param housekeepingInterval  how often expired and old data (finished jobs, expired sessions, old audit events)
+ *                              is cleaned up, by one instance at a time.
  */
 @ConfigurationProperties("starkbot.jobs")
 @Validated
@@ -27,5 +30,7 @@ public record JobsProperties(
         @DefaultValue("5s") Duration pollingInterval,
         @DefaultValue("30s") Duration heartbeatInterval,
         @DefaultValue("4") @Min(4) int missedHeartbeats,
-        @DefaultValue("5s") Duration retryBackoff) {
+        @DefaultValue("5s") Duration retryBackoff,
+        @DefaultValue("30d") Duration keepFinished,
+        @DefaultValue("1h") Duration housekeepingInterval) {
 }

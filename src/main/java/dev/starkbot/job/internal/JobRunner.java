@@ -6,6 +6,8 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -13,9 +15,12 @@ import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 import dev.starkbot.job.JobsProperties;
+import dev.starkbot.shared.Housekeeping;
 
 /**
  * db-scheduler, holding one task type whose data is a job id and its run token. Every attempt is an instance of
@@ -33,8 +38,11 @@ import dev.starkbot.job.JobsProperties;
 class JobRunner implements SmartLifecycle {
 
     static final String TASK = "starkbot-job";
+    static final String HOUSEKEEPING = "starkbot-housekeeping";
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     private final OneTimeTask<String> task;
+    private final RecurringTask<Void> housekeeping;
     private final DataSource dataSource;
     private final JobsProperties properties;
     private final Clock clock;
@@ -42,18 +50,23 @@ class JobRunner implements SmartLifecycle {
     private volatile Scheduler scheduler;
     private volatile boolean running;
 
-    JobRunner(DataSource dataSource, JobsProperties properties, ObjectProvider<JobExecutor> executor, Clock clock) {
+    JobRunner(DataSource dataSource, JobsProperties properties, ObjectProvider<JobExecutor> executor,
+              ObjectProvider<Housekeeping> cleanups, Clock clock) {
         this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
         this.properties = properties;
         this.clock = clock;
         this.task = Tasks.oneTime(TASK, String.class)
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> executor.getObject().run(instance.getData()));
+        // a recurring task runs on one instance per interval, whichever picks it first
+        this.housekeeping = Tasks.recurring(HOUSEKEEPING, Schedules.fixedDelay(properties.housekeepingInterval()))
+                .execute((instance, context) -> clean(cleanups));
         this.scheduler = build();
     }
 
     private Scheduler build() {
         return Scheduler.create(dataSource, task)
+                .startTasks(housekeeping)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
@@ -62,6 +75,20 @@ class JobRunner implements SmartLifecycle {
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .clock(clock::instant)
                 .build();
+    }
+
+    private void clean(ObjectProvider<Housekeeping> cleanups) {
+        Instant now = clock.instant();
+        for (Housekeeping cleanup : cleanups) {
+            try {
+                int removed = cleanup.clean(now);
+                if (removed > 0) {
+                    log.info("Housekeeping removed {} {}", removed, cleanup.name());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Housekeeping of {} failed; it is tried again at the next interval", cleanup.name(), e);
+            }
+        }
     }
 
     /** Works while stopped too: the instance waits in the table for the next start. */
