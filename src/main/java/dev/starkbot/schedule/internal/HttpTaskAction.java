@@ -145,7 +145,8 @@ class HttpTaskAction implements TaskAction, AutoCloseable {
             if (response.code() < 200 || response.code() > 299) {
                 throw new IllegalStateException("HTTP " + response.code()
                         + (response.code() / 100 == 3 ? " (redirects are not followed)" : "") + ": "
-                        + (text.length() > 500 ? text.substring(0, 500) : text));
+                        // control characters out: this text reaches the log, where a CR LF could forge lines
+                        + (text.length() > 500 ? text.substring(0, 500) : text).replaceAll("\\p{Cntrl}", " "));
             }
             return result(response.code(), text, truncated);
         } catch (RefusedAddressException e) {

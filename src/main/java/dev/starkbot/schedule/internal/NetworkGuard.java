@@ -2,9 +2,14 @@ package dev.starkbot.schedule.internal;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -22,10 +27,28 @@ class NetworkGuard {
 
     private final boolean allowAll;
     private final List<Network> allowed;
+    /**
+     * The addresses of this host's own interfaces, read at start-up: a public address of the server itself reaches
+     * every service listening on all interfaces, past any firewall in front of the host.
+     */
+    private final Set<InetAddress> own;
 
     NetworkGuard(SchedulesProperties properties) {
         this.allowAll = properties.http().allowPrivateNetworks();
         this.allowed = properties.http().allowedNetworks().stream().map(Network::parse).toList();
+        this.own = ownAddresses();
+    }
+
+    private static Set<InetAddress> ownAddresses() {
+        Set<InetAddress> addresses = new HashSet<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                addresses.addAll(Collections.list(nic.getInetAddresses()));
+            }
+        } catch (SocketException e) {
+            // without the list, the other rules still refuse loopback and private addresses
+        }
+        return Set.copyOf(addresses);
     }
 
     /**
@@ -59,7 +82,8 @@ class NetworkGuard {
         if (allowAll || allowed.stream().anyMatch(network -> network.contains(address))) {
             return null;
         }
-        return special(address);
+        String kind = special(address);
+        return kind == null && own.contains(address) ? "this server's own" : kind;
     }
 
     /** The special-purpose kind of an address, or null for an ordinary public one. */
@@ -96,6 +120,9 @@ class NetworkGuard {
         }
         if ((bytes[0] & 0xfe) == 0xfc) {
             return "unique-local";                                   // fc00::/7
+        }
+        if (bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0 && bytes[3] == 0) {
+            return "Teredo tunnel";                                  // 2001::/32: the IPv4 inside is obfuscated
         }
         Inet4Address embedded = embeddedIpv4(bytes);
         String kind = embedded == null ? null : special(embedded);

@@ -90,4 +90,11 @@ class NetworkGuardTest {
         return new SchedulesProperties(100, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofMinutes(1),
                 new SchedulesProperties.Http(allowAll, List.of(allowed), Duration.ofSeconds(60)));
     }
+
+    @Test
+    void teredoAddressesAreRefusedTheirIpv4BeingObfuscated() {
+        assertThat(NetworkGuard.special(InetAddress.ofLiteral("2001:0:4136:e378:8000:63bf:3fff:fdd2")))
+                .isEqualTo("Teredo tunnel");
+        assertThat(NetworkGuard.special(InetAddress.ofLiteral("2001:db8::1"))).isNotEqualTo("Teredo tunnel");
+    }
 }
