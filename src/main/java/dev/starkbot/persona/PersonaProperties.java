@@ -15,12 +15,14 @@ import jakarta.validation.constraints.Size;
  * @param maxPerUser          personas each user may have, the built-in one not counted.
  * @param defaultSystemPrompt the template of the built-in default persona, for users who have not chosen one; it
  *                            may use the built-in variables only, and StarkBot refuses to start when it is invalid.
+ *                            It leaves out {{now}}: the time goes with each message instead, so that the system
+ *                            prompt stays the same from turn to turn and Claude's prompt cache keeps hitting.
  */
 @ConfigurationProperties("starkbot.personas")
 @Validated
 public record PersonaProperties(
         @DefaultValue("100") @Min(1) @Max(10000) int maxPerUser,
         @DefaultValue("You are StarkBot, a helpful personal assistant. You are talking with {{user.name}} on "
-                + "{{platform}}. It is now {{now}} (time zone {{timezone}}).")
+                + "{{platform}}; their time zone is {{timezone}}.")
         @NotNull @Size(max = 20000) String defaultSystemPrompt) {
 }

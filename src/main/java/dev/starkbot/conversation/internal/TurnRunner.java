@@ -2,8 +2,12 @@ package dev.starkbot.conversation.internal;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -102,12 +106,15 @@ class TurnRunner {
         int budget = ai.contextWindow(chain.getFirst()) - aiProperties.maxTokens() - ai.estimateTokens(system)
                 - tools.stream().mapToInt(tool -> ai.estimateTokens(tool.inputSchema() + tool.description())).sum();
         long fromSeq = memory.activeSummary(conversation.id()).map(summary -> summary.toSeq() + 1).orElse(0L);
+        // one time for every step of the turn, so that the steps' requests share their prefix
+        ZonedDateTime sent = clock.instant().atZone(zone).truncatedTo(ChronoUnit.MINUTES);
 
         TokenUsage total = TokenUsage.NONE;
         long totalCost = 0;
         StopReason stop = StopReason.END_TURN;
         for (int step = 1; ; step++) {
-            List<ChatMessage> history = context.assemble(conversation.id(), fromSeq, Math.max(budget, 1024));
+            List<ChatMessage> history = withTime(context.assemble(conversation.id(), fromSeq,
+                    Math.max(budget, 1024)), sent);
             ChatRequest request = new ChatRequest(system, history, tools, aiProperties.maxTokens(),
                     persona.temperature(), history.size() - 1);
             ChatResult result;
@@ -174,6 +181,28 @@ class TurnRunner {
         Message.Usage turnUsage = usage(total, totalCost);
         events.done(stop, turnUsage);
         return new TurnResult(turnId, stored, stop.id(), turnUsage);
+    }
+
+    /**
+     * The person's newest message with the time it was sent, in their zone, for this request only (it is not
+     * stored). The time goes here rather than into the system prompt, which then stays the same from turn to turn,
+     * so that the prompt cache of the system prompt and the earlier history keeps hitting.
+     */
+    private static List<ChatMessage> withTime(List<ChatMessage> history, ZonedDateTime sent) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ChatMessage message = history.get(i);
+            if (message.role() == ChatMessage.Role.USER
+                    && message.content().stream().noneMatch(ContentBlock.ToolResult.class::isInstance)) {
+                List<ContentBlock> content = new ArrayList<>(message.content());
+                content.add(new ContentBlock.Text("\n\n(Sent " + sent.toOffsetDateTime() + ", "
+                        + sent.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", "
+                        + sent.getZone().getId() + ")"));
+                List<ChatMessage> copy = new ArrayList<>(history);
+                copy.set(i, new ChatMessage(ChatMessage.Role.USER, content));
+                return copy;
+            }
+        }
+        return history;
     }
 
     /** Answers tool calls that will not run, so that the stored history stays a valid exchange. */

@@ -107,6 +107,15 @@ class ChatIntegrationTest {
         JsonNode turn = carol.sendJson(conversation, "Hello!");
         assertThat(turn.path("stopReason").asString()).isEqualTo("end_turn");
         assertThat(turn.path("messages").get(1).path("text").asString()).isEqualTo("Hello Carol, nice to meet you.");
+        ANTHROPIC.enqueue(AnthropicReply.text("Still here, Carol."));
+        carol.sendJson(conversation, "Again!");
+        // the system prompt is the same from turn to turn (a cache hit); the time travels with the newest message
+        List<RecordedRequest> asked = ANTHROPIC.requests();
+        JsonNode first = asked.get(asked.size() - 2).json();
+        JsonNode second = asked.getLast().json();
+        assertThat(second.path("system")).isEqualTo(first.path("system"));
+        assertThat(second.path("messages").get(2).toString()).contains("(Sent ");
+        assertThat(second.path("messages").get(0).toString()).doesNotContain("(Sent ");
         assertThat(dave.http().get("/api/conversations/" + conversation, dave.bearer()).statusCode()).isEqualTo(404);
         assertThat(dave.sendJsonRaw(conversation, "mine now").statusCode()).isEqualTo(404);
         JsonNode hits = Http.json(carol.http().get("/api/conversations/search?q=nice%20meet", carol.bearer()));

@@ -240,7 +240,7 @@ class PersonasIntegrationTest {
         assertThat(personas.render(tutor, context))
                 .isEqualTo("Kim, 2027-07-01T12:15+02:00, Europe/Paris, telegram, maths");
         assertThat(personas.render(personas.resolve(owner.id(), null), new PromptContext("Kim", ZoneId.of("UTC"),
-                Instant.parse("2027-01-01T00:00:59Z"), "web"))).contains("Kim", "2027-01-01T00:00Z", "web");
+                Instant.parse("2027-01-01T00:00:59Z"), "web"))).contains("Kim", "web", "UTC");
     }
 
     @Test
