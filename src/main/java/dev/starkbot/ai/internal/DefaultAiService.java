@@ -193,6 +193,9 @@ class DefaultAiService implements AiService {
     public List<ModelRef> chain(String model) {
         List<ModelRef> chain = new ArrayList<>();
         ModelRef chosen = ModelRef.parse(model, defaultModel().provider());
+        if (chosen.model().isBlank()) {
+            throw AiException.notAllowed("'" + model + "' names no model; write provider:model");
+        }
         if (!allowed(chosen)) {
             throw AiException.notAllowed("the model " + chosen + " is not allowed on this server; an admin sets "
                     + "starkbot.ai.allowed-models");

@@ -220,6 +220,9 @@ class ChatFaultsIntegrationTest {
         assertThat(refused.body()).contains("model-not-allowed");
         assertThat(person.http().call("POST", "/api/conversations", "{\"model\":\"anthropic:claude-sonnet-4\"}",
                 person.bearer()).statusCode()).isEqualTo(201);
+        var empty = person.http().call("POST", "/api/conversations", "{\"model\":\"anthropic:\"}", person.bearer());
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("names no model");
     }
 
     private static void assertInterrupted(ChatClient person, String conversation, List<ChatClient.SseEvent> events) {
