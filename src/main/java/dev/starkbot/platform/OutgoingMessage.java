@@ -1,0 +1,26 @@
+package dev.starkbot.platform;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message for a platform to send, already formatted for it and within its length limit.
+ *
+ * @param text        in the platform's own markup (see {@link dev.starkbot.platform.spi.MessageFormat})
+ * @param replyTo     the platform's id of the message this answers, or null
+ * @param buttons     shown under the message by platforms with buttons; ignored by others
+ * @param attachments sent with (or as) the message by platforms with media; ignored by others
+ */
+public record OutgoingMessage(String chatId, @Nullable String threadId, String text, @Nullable String replyTo,
+                              List<Button> buttons, List<Attachment> attachments) {
+
+    public OutgoingMessage {
+        buttons = List.copyOf(buttons);
+        attachments = List.copyOf(attachments);
+    }
+
+    public static OutgoingMessage text(String chatId, @Nullable String threadId, String text) {
+        return new OutgoingMessage(chatId, threadId, text, null, List.of(), List.of());
+    }
+}

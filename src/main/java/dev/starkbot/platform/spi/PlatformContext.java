@@ -1,0 +1,29 @@
+package dev.starkbot.platform.spi;
+
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.starkbot.platform.IncomingMessage;
+import dev.starkbot.platform.PlatformStatus;
+
+/** What the router gives a platform adapter when it starts it. */
+public interface PlatformContext {
+
+    /**
+     * Records a message durably. When this returns the message is committed and will be answered, even if the
+     * process dies now; a message with an {@code externalId} already recorded is ignored, so redelivery is safe.
+     *
+     * @throws RuntimeException when it could not be recorded: the adapter must not acknowledge the message
+     */
+    void receive(IncomingMessage message);
+
+    /** Reports the connection's state; the router publishes changes and counts reconnects. */
+    void status(PlatformStatus.State state, @Nullable String detail);
+
+    /** Where the adapter keeps files it downloads: a directory of its own under the data directory. */
+    Path files();
+
+    /** Resolves an {@link dev.starkbot.platform.Attachment#path()} to the file. */
+    Path file(String path);
+}
