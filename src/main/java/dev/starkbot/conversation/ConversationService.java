@@ -24,6 +24,17 @@ public interface ConversationService {
     TurnResult send(String ownerId, String conversationId, String text, String platform, Role role,
                     Consumer<ChatEvent> listener);
 
+    /**
+     * {@link #send} for a message that may be handed over more than once, such as a platform message retried after
+     * the process died part way through its turn. The first hand-over with a key stores the message; a later one
+     * stores nothing again: it returns the stored turn when that turn had ended, or lets the model carry on from
+     * what was stored. Either way the person's message is in the history once.
+     *
+     * @param messageKey unique per conversation, such as {@code telegram:<bot>:<update id>}; null behaves as send
+     */
+    TurnResult send(String ownerId, String conversationId, String text, String platform, Role role,
+                    @Nullable String messageKey, Consumer<ChatEvent> listener);
+
     /** Stops the running turn of a conversation, keeping what the model had said; false if none was running. */
     boolean abort(String ownerId, String conversationId);
 }

@@ -12,12 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param threadId       the thread or topic inside the chat, if the platform has them
  * @param externalId     unique per platform and account (Telegram's update id): a message delivered twice is
  *                       recorded once
+ * @param messageId      the platform's id of the message, to reply or react to it (a button press: the message
+ *                       whose button was pressed)
  * @param text           the text or caption, possibly empty when only files came
  * @param addressedToBot true in a direct chat, and in a group when the bot was mentioned or replied to
  * @param callback       set when a button was pressed instead of a message sent
  */
 public record IncomingMessage(String platform, String account, String chatId, @Nullable String threadId,
-                              ChatKind chatKind, String senderId, String senderName, String externalId, String text,
+                              ChatKind chatKind, String senderId, String senderName, String externalId, String messageId,
+                              String text,
                               List<Attachment> attachments, boolean addressedToBot, @Nullable Callback callback,
                               Instant sentAt) {
 
@@ -28,9 +31,8 @@ public record IncomingMessage(String platform, String account, String chatId, @N
     /**
      * A button press.
      *
-     * @param id        the platform's id for answering it (Telegram's callback query id)
-     * @param messageId the message whose button was pressed
+     * @param id the platform's id for answering it (Telegram's callback query id)
      */
-    public record Callback(String id, String data, @Nullable String messageId) {
+    public record Callback(String id, String data) {
     }
 }

@@ -69,6 +69,12 @@ class DefaultConversationService implements ConversationService {
     @Override
     public TurnResult send(String ownerId, String conversationId, String text, String platform, Role role,
                            Consumer<ChatEvent> listener) {
+        return send(ownerId, conversationId, text, platform, role, null, listener);
+    }
+
+    @Override
+    public TurnResult send(String ownerId, String conversationId, String text, String platform, Role role,
+                           @Nullable String messageKey, Consumer<ChatEvent> listener) {
         if (text.isBlank() || text.length() > properties.maxMessageChars()) {
             throw ConversationException.invalid("a message has 1 to " + properties.maxMessageChars()
                     + " characters");
@@ -82,7 +88,7 @@ class DefaultConversationService implements ConversationService {
         usage.checkBudget(ownerId);
         Cancellation cancellation = running.start(ownerId, conversationId);
         try {
-            TurnResult result = turns.run(ownerId, conversation, text, platform, cancellation, event -> {
+            TurnResult result = turns.run(ownerId, conversation, text, platform, messageKey, cancellation, event -> {
                 try {
                     listener.accept(event);
                 } finally {

@@ -35,23 +35,38 @@ class MessageRepository {
     Message insert(String conversationId, long seq, String role, List<ContentBlock> content, int tokens,
                    String status, @Nullable String model, Message.@Nullable Usage usage, long costMicros,
                    String platform, long now) {
+        return insert(conversationId, seq, role, content, tokens, status, model, usage, costMicros, platform, now,
+                null);
+    }
+
+    /** @param key a person's message handed over more than once is stored once under its key (unique) */
+    Message insert(String conversationId, long seq, String role, List<ContentBlock> content, int tokens,
+                   String status, @Nullable String model, Message.@Nullable Usage usage, long costMicros,
+                   String platform, long now, @Nullable String key) {
         String id = UUID.randomUUID().toString();
         boolean toolResults = content.stream().anyMatch(ContentBlock.ToolResult.class::isInstance);
         String text = toolResults ? "" : ContentBlock.plainText(content);
         jdbc.sql("""
                 INSERT INTO messages (id, conversation_id, seq, role, content, body, token_count, status, model,
                     input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_micros, platform,
-                    created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    created_at, message_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, conversationId, seq, role, json.writerFor(BLOCKS).writeValueAsString(content), text,
                         tokens, status, model,
                         usage == null ? null : usage.inputTokens(), usage == null ? null : usage.outputTokens(),
                         usage == null ? null : usage.cacheReadTokens(),
                         usage == null ? null : usage.cacheWriteTokens(), usage == null ? null : costMicros,
-                        platform, now)
+                        platform, now, key)
                 .update();
         return new Message(id, conversationId, seq, role, content, text, tokens, status, model, usage, platform,
                 now);
+    }
+
+    /** The message stored under a key, with every message after it, oldest first; empty if none has the key. */
+    List<Message> fromKey(String conversationId, String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND seq >= "
+                        + "(SELECT seq FROM messages WHERE conversation_id = ? AND message_key = ?) ORDER BY seq")
+                .params(conversationId, conversationId, key).query(this::map).list();
     }
 
     /** A page of the history, newest first, before {@code beforeSeq}. */

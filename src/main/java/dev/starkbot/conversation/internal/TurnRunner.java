@@ -80,8 +80,8 @@ class TurnRunner {
         this.clock = clock;
     }
 
-    TurnResult run(String ownerId, Conversation conversation, String text, String platform, Cancellation cancellation,
-                   Consumer<ChatEvent> emit) {
+    TurnResult run(String ownerId, Conversation conversation, String text, String platform, @Nullable String key,
+                   Cancellation cancellation, Consumer<ChatEvent> emit) {
         String turnId = UUID.randomUUID().toString();
         TurnEvents events = new TurnEvents(ownerId, conversation.id(), turnId, emit);
         Preferences preferences = users.preferences(ownerId).orElse(null);
@@ -99,9 +99,20 @@ class TurnRunner {
         Set<String> offered = tools.stream().map(ToolSpec::name).collect(Collectors.toSet());
         // the model is checked (allowed, known provider) before anything is stored
         List<Message> stored = new ArrayList<>();
-        stored.add(store(conversation.id(), "user", List.of(new ContentBlock.Text(text)), ai.estimateTokens(text),
-                "complete", null, null, 0, platform));
-        events.message(stored.getLast());
+        List<Message> earlier = key == null ? List.of() : messages.fromKey(conversation.id(), key);
+        if (finished(earlier)) {
+            // handed over again after the turn ended (the process died before the caller recorded the reply)
+            events.done(StopReason.END_TURN, usage(TokenUsage.NONE, 0));
+            return new TurnResult(turnId, earlier, StopReason.END_TURN.id(), usage(TokenUsage.NONE, 0));
+        }
+        if (earlier.isEmpty()) {
+            stored.add(store(conversation.id(), "user", List.of(new ContentBlock.Text(text)),
+                    ai.estimateTokens(text), "complete", null, null, 0, platform, key));
+            events.message(stored.getLast());
+        } else {
+            // the turn was cut off part way: what was stored stays, and the model carries on from there
+            stored.addAll(earlier);
+        }
         String system = system(ownerId, conversation.id(), persona, zone, platform);
         int budget = ai.contextWindow(chain.getFirst()) - aiProperties.maxTokens() - ai.estimateTokens(system)
                 - tools.stream().mapToInt(tool -> ai.estimateTokens(tool.inputSchema() + tool.description())).sum();
@@ -254,9 +265,27 @@ class TurnRunner {
 
     private Message store(String conversationId, String role, List<ContentBlock> content, int tokens, String status,
                           String model, Message.Usage usage, long cost, String platform) {
+        return store(conversationId, role, content, tokens, status, model, usage, cost, platform, null);
+    }
+
+    private Message store(String conversationId, String role, List<ContentBlock> content, int tokens, String status,
+                          String model, Message.Usage usage, long cost, String platform, @Nullable String key) {
         long now = clock.millis();
         return messages.insert(conversationId, conversations.nextSeq(conversationId, now), role, content, tokens,
-                status, model, usage, cost, platform, now);
+                status, model, usage, cost, platform, now, key);
+    }
+
+    /**
+     * Whether a turn stored from its person's message on has ended: its last message is a reply without tool calls,
+     * or a notice (a stopped, interrupted or capped turn ends with one).
+     */
+    private static boolean finished(List<Message> turn) {
+        if (turn.isEmpty()) {
+            return false;
+        }
+        Message last = turn.getLast();
+        return last.role().equals("notice") || last.role().equals("assistant")
+                && last.content().stream().noneMatch(ContentBlock.ToolUse.class::isInstance);
     }
 
     Message notice(String conversationId, String text, String platform) {
