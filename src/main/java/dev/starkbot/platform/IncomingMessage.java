@@ -19,10 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param callback       set when a button was pressed instead of a message sent
  */
 public record IncomingMessage(String platform, String account, String chatId, @Nullable String threadId,
-                              ChatKind chatKind, String senderId, String senderName, String externalId, String messageId,
-                              String text,
-                              List<Attachment> attachments, boolean addressedToBot, @Nullable Callback callback,
-                              Instant sentAt) {
+                              ChatKind chatKind, String senderId, String senderName, String externalId,
+                              String messageId, String text, List<Attachment> attachments, boolean addressedToBot,
+                              @Nullable Callback callback, Instant sentAt) {
 
     public IncomingMessage {
         attachments = List.copyOf(attachments);
