@@ -1,0 +1,128 @@
+package dev.starkbot.platform.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Messages received, kept until answered. A chat's messages are handled one at a time, oldest first; an instance
+ * works on one under a lease, renewed while the turn runs, so that when it dies another (or its successor) takes
+ * the message over once the lease runs out.
+ */
+@Repository
+class InboxRepository {
+
+    private final JdbcClient jdbc;
+
+    InboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when the message was recorded before (a redelivery) */
+    boolean insert(String platform, String account, String externalId, String chatKey, String message, long now) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO platform_inbox (id, platform, account, external_id, chat_key, message, status,
+                        attempts, received_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)""")
+                    .params(UUID.randomUUID().toString(), platform, account, externalId, chatKey, message, now, now)
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Messages that may be worked on now: the oldest unfinished message of each chat, when it is pending (and not
+     * put off) or its lease ran out.
+     */
+    List<Ready> ready(long now, int limit) {
+        return jdbc.sql("""
+                SELECT i.id, i.chat_key FROM platform_inbox i
+                WHERE i.status IN ('pending', 'processing')
+                  AND (i.lease_until IS NULL OR i.lease_until < ?)
+                  AND NOT EXISTS (SELECT 1 FROM platform_inbox o WHERE o.chat_key = i.chat_key
+                                  AND o.status IN ('pending', 'processing') AND o.received_at < i.received_at)
+                ORDER BY i.received_at LIMIT ?""")
+                .params(now, limit).query(Ready.class).list();
+    }
+
+    /** Takes a message for this instance; false when another instance took it first. */
+    boolean claim(String id, String owner, long now, long leaseUntil) {
+        return jdbc.sql("""
+                UPDATE platform_inbox SET status = 'processing', lease_owner = ?, lease_until = ?,
+                    attempts = attempts + 1, updated_at = ?
+                WHERE id = ? AND status IN ('pending', 'processing') AND (lease_until IS NULL OR lease_until < ?)""")
+                .params(owner, leaseUntil, now, id, now).update() == 1;
+    }
+
+    /** Extends the lease while the turn runs; false when the message is no longer this instance's. */
+    boolean renew(String id, String owner, long leaseUntil) {
+        return jdbc.sql("UPDATE platform_inbox SET lease_until = ? WHERE id = ? AND lease_owner = ? "
+                        + "AND status = 'processing'")
+                .params(leaseUntil, id, owner).update() == 1;
+    }
+
+    Optional<Item> find(String id) {
+        return jdbc.sql("""
+                SELECT id, platform, account, external_id, chat_key, message, status, attempts, draft_message_id,
+                    conversation_id
+                FROM platform_inbox WHERE id = ?""")
+                .param(id).query(Item.class).optional();
+    }
+
+    /** The message the reply is being streamed into, so that a retry edits it rather than sending another. */
+    void draft(String id, String messageId) {
+        jdbc.sql("UPDATE platform_inbox SET draft_message_id = ? WHERE id = ?").params(messageId, id).update();
+    }
+
+    void conversation(String id, String conversationId) {
+        jdbc.sql("UPDATE platform_inbox SET conversation_id = ? WHERE id = ?").params(conversationId, id).update();
+    }
+
+    /** Ends a message's handling: {@code done}, {@code ignored} or {@code failed}. */
+    void finish(String id, String status, @Nullable String error, long now) {
+        jdbc.sql("""
+                UPDATE platform_inbox SET status = ?, error = ?, lease_owner = NULL, lease_until = NULL,
+                    updated_at = ?
+                WHERE id = ?""")
+                .params(status, error == null ? null : Text.clip(error, 2000), now, id).update();
+    }
+
+    /** Gives a message back to be tried again, not before {@code notBefore}. */
+    void putOff(String id, long notBefore, String why, long now) {
+        jdbc.sql("""
+                UPDATE platform_inbox SET status = 'pending', lease_owner = NULL, lease_until = ?, error = ?,
+                    updated_at = ?
+                WHERE id = ?""")
+                .params(notBefore, Text.clip(why, 2000), now, id).update();
+    }
+
+    /** The message of a chat being worked on, if any, and by whom (for {@code /stop}). */
+    Optional<Item> processing(String chatKey) {
+        return jdbc.sql("""
+                SELECT id, platform, account, external_id, chat_key, message, status, attempts, draft_message_id,
+                    conversation_id
+                FROM platform_inbox WHERE chat_key = ? AND status = 'processing' ORDER BY received_at LIMIT 1""")
+                .param(chatKey).query(Item.class).optional();
+    }
+
+    int deleteFinishedBefore(long cutoff) {
+        return jdbc.sql("DELETE FROM platform_inbox WHERE status IN ('done', 'ignored', 'failed') "
+                        + "AND updated_at < ?")
+                .param(cutoff).update();
+    }
+
+    record Ready(String id, String chatKey) {
+    }
+
+    record Item(String id, String platform, String account, String externalId, String chatKey, String message,
+                String status, int attempts, @Nullable String draftMessageId, @Nullable String conversationId) {
+    }
+}

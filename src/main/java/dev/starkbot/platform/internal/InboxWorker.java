@@ -1,0 +1,133 @@
+package dev.starkbot.platform.internal;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import dev.starkbot.platform.PlatformsProperties;
+
+/**
+ * Works through the inbox: the oldest unanswered message of each chat, chats in parallel on virtual threads, each
+ * under a lease renewed while its turn runs. Wakes when a message arrives, and looks every second for messages put
+ * off, recorded by another instance, or left behind by an instance that died.
+ */
+@Component
+class InboxWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
+
+    private final Inbox inbox;
+    private final InboxRepository repository;
+    private final MessageRouter router;
+    private final PlatformsProperties properties;
+    private final Clock clock;
+    private final String instance = UUID.randomUUID().toString();
+    private final Set<String> busyChats = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("platform-inbox-leases").factory());
+    private volatile @Nullable Thread loop;
+
+    InboxWorker(Inbox inbox, InboxRepository repository, MessageRouter router, PlatformsProperties properties,
+                Clock clock) {
+        this.inbox = inbox;
+        this.repository = repository;
+        this.router = router;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        loop = Thread.ofVirtual().name("platform-inbox").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        Thread running = loop;
+        loop = null;
+        if (running != null) {
+            running.interrupt();
+        }
+        workers.shutdown();
+        try {
+            // turns in progress keep their lease until it runs out; a restart answers them then
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        leases.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    private void run() {
+        while (loop != null) {
+            try {
+                long now = clock.millis();
+                long lease = properties.inboxLease().toMillis();
+                for (InboxRepository.Ready ready : repository.ready(now, 100)) {
+                    if (!busyChats.contains(ready.chatKey())
+                            && repository.claim(ready.id(), instance, now, now + lease)) {
+                        busyChats.add(ready.chatKey());
+                        workers.execute(() -> work(ready));
+                    }
+                }
+                inbox.arrivals.tryAcquire(1, TimeUnit.SECONDS);
+                inbox.arrivals.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("The inbox could not be read; trying again", e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void work(InboxRepository.Ready ready) {
+        long lease = properties.inboxLease().toMillis();
+        ScheduledFuture<?> renewal = leases.scheduleAtFixedRate(
+                () -> repository.renew(ready.id(), instance, clock.millis() + lease),
+                lease / 3, lease / 3, TimeUnit.MILLISECONDS);
+        try {
+            repository.find(ready.id()).ifPresent(item -> {
+                try {
+                    router.handle(item);
+                } catch (RuntimeException e) {
+                    // a bug or a database failure: the message is not lost, it is tried again after a pause
+                    log.warn("Answering a {} message failed; it will be tried again", item.platform(), e);
+                    long now = clock.millis();
+                    if (item.attempts() >= 5) {
+                        repository.finish(item.id(), "failed", String.valueOf(e.getMessage()), now);
+                    } else {
+                        repository.putOff(item.id(), now + 5000L * item.attempts(), String.valueOf(e.getMessage()),
+                                now);
+                    }
+                }
+            });
+        } finally {
+            renewal.cancel(false);
+            busyChats.remove(ready.chatKey());
+            inbox.arrivals.release();
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.starkbot.platform.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.starkbot.command.CommandService;
+import dev.starkbot.conversation.ConversationService;
+import dev.starkbot.conversation.Message;
+import dev.starkbot.conversation.TurnResult;
+import dev.starkbot.platform.AccessPolicy;
+import dev.starkbot.platform.Attachment;
+import dev.starkbot.platform.ChatKind;
+import dev.starkbot.platform.IncomingMessage;
+import dev.starkbot.platform.OutgoingMessage;
+import dev.starkbot.platform.PlatformsProperties;
+import dev.starkbot.platform.spi.Buttons;
+import dev.starkbot.platform.spi.DeliveryException;
+import dev.starkbot.platform.spi.Platform;
+import dev.starkbot.shared.StarkBotException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers one received message: decides whether the bot may answer it, finds the conversation its chat continues,
+ * runs the turn (streaming the reply where the platform can show it) and writes the reply to the outbox in the same
+ * transaction that marks the message done. A message handled again after a crash runs under the same message key,
+ * so the person's message is stored once and a finished turn is not asked of the model again.
+ */
+@Component
+class MessageRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageRouter.class);
+    private static final Pattern LINK = Pattern.compile("\\s*/link(?:@\\w+)?\\s+(\\S+)\\s*");
+
+    private final PlatformRegistry registry;
+    private final PlatformAccess access;
+    private final ConversationService conversations;
+    private final CommandService commands;
+    private final RouteRepository routes;
+    private final InboxRepository inbox;
+    private final Outbox outbox;
+    private final RunningChats running;
+    private final PlatformsProperties properties;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    MessageRouter(PlatformRegistry registry, PlatformAccess access, ConversationService conversations,
+                  CommandService commands, RouteRepository routes, InboxRepository inbox, Outbox outbox,
+                  RunningChats running, PlatformsProperties properties, TransactionTemplate transactions,
+                  JsonMapper json, Clock clock) {
+        this.registry = registry;
+        this.access = access;
+        this.conversations = conversations;
+        this.commands = commands;
+        this.routes = routes;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.running = running;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void handle(InboxRepository.Item item) {
+        IncomingMessage message = json.readValue(item.message(), IncomingMessage.class);
+        Optional<Platform> found = registry.find(message.platform());
+        if (found.isEmpty()) {
+            inbox.finish(item.id(), "ignored", "platform " + message.platform() + " is not enabled", clock.millis());
+            return;
+        }
+        Platform platform = found.get();
+        AccessPolicy policy = platform.access();
+        if (message.callback() != null && platform instanceof Buttons buttons) {
+            answerCallback(buttons, message.callback().id());
+        }
+        if (message.chatKind() == ChatKind.GROUP && message.callback() == null && !message.addressedToBot()
+                && policy.groups() != AccessPolicy.Groups.ALL) {
+            inbox.finish(item.id(), "ignored", "not addressed to the bot", clock.millis());
+            return;
+        }
+        String text = message.callback() != null ? message.callback().data() : message.text();
+        Matcher link = LINK.matcher(text);
+        if (link.matches() && policy.mode() != AccessPolicy.Mode.DISABLED) {
+            String reply = access.link(message.platform(), message.senderId(), message.senderName(), link.group(1))
+                    .map(name -> "Linked: you are **" + name + "** on StarkBot now.")
+                    .orElse("That link code is unknown or expired. Make a new one in the dashboard.");
+            reply(item, message, platform, reply, null);
+            return;
+        }
+        switch (access.decide(message, policy)) {
+            case AccessDecision.Refused refused -> inbox.finish(item.id(), "ignored", refused.reason(), clock.millis());
+            case AccessDecision.PairingRequired pairing -> {
+                if (pairing.remind()) {
+                    reply(item, message, platform, "I don't know you yet. To talk to me, ask my owner to approve "
+                            + "pairing code **" + pairing.code() + "** (valid for "
+                            + properties.pairingCodeTtl().toMinutes() + " minutes).", null);
+                } else {
+                    inbox.finish(item.id(), "ignored", "pairing code already sent", clock.millis());
+                }
+            }
+            case AccessDecision.Allowed allowed -> converse(item, message, platform, policy, allowed, text);
+        }
+    }
+
+    private void converse(InboxRepository.Item item, IncomingMessage message, Platform platform, AccessPolicy policy,
+                          AccessDecision.Allowed allowed, String text) {
+        String prompt = prompt(message, text);
+        if (prompt.isBlank()) {
+            inbox.finish(item.id(), "ignored", "nothing to answer", clock.millis());
+            return;
+        }
+        String routeKey = ChatKeys.route(message, policy);
+        RouteRepository.Route route = route(routeKey, message, allowed);
+        inbox.conversation(item.id(), route.conversationId());
+        String replyTo = message.chatKind() == ChatKind.GROUP ? message.messageId() : null;
+        running.start(item.chatKey(), route.ownerId(), route.conversationId(), message.senderId());
+        ReplyStream stream = new ReplyStream(platform, message.chatId(), message.threadId(), replyTo,
+                item.draftMessageId(), draft -> inbox.draft(item.id(), draft), properties, clock);
+        TurnResult result;
+        try {
+            result = conversations.send(route.ownerId(), route.conversationId(), prompt, platform.name(),
+                    allowed.role(), ChatKeys.message(message), stream);
+        } catch (StarkBotException e) {
+            stream.close();
+            if (e.type().equals("turn-in-progress") || e.type().equals("too-many-turns")) {
+                // someone is using the conversation from another screen: this message waits its turn
+                inbox.putOff(item.id(), clock.millis() + 2000, e.getMessage(), clock.millis());
+                return;
+            }
+            log.info("Could not answer a {} message: {}", platform.name(), e.getMessage());
+            reply(item, message, platform, "⚠️ " + e.getMessage(), stream.draftId());
+            return;
+        } finally {
+            // the preview stops before the final text is written, so no late preview edit can overwrite it
+            stream.close();
+            running.end(item.chatKey());
+        }
+        if (result.conversationId() != null) {
+            routes.save(routeKey, route.ownerId(), result.conversationId(), clock.millis());
+        }
+        reply(item, message, platform, replyText(result), stream.draftId());
+    }
+
+    /** The conversation the chat continues, made on first contact or when the chat's person changed accounts. */
+    private RouteRepository.Route route(String routeKey, IncomingMessage message, AccessDecision.Allowed allowed) {
+        Optional<RouteRepository.Route> existing = routes.find(routeKey);
+        boolean shared = message.chatKind() == ChatKind.GROUP && !routeKey.contains(":u:");
+        if (existing.isPresent() && (shared || existing.get().ownerId().equals(allowed.userId()))) {
+            return existing.get();
+        }
+        String conversationId = conversations.create(allowed.userId(), null, null, null, message.platform()).id();
+        routes.save(routeKey, allowed.userId(), conversationId, clock.millis());
+        return new RouteRepository.Route(allowed.userId(), conversationId);
+    }
+
+    /** What the model is told: the text, who said it in a group, and the files that came with it. */
+    private String prompt(IncomingMessage message, String text) {
+        StringBuilder prompt = new StringBuilder(text.strip());
+        if (commands.handles(prompt.toString())) {
+            return prompt.toString();
+        }
+        if (message.chatKind() == ChatKind.GROUP && !prompt.isEmpty()) {
+            prompt.insert(0, "[" + message.senderName() + "] ");
+        }
+        for (Attachment attachment : message.attachments()) {
+            prompt.append(prompt.isEmpty() ? "" : "\n").append("[").append(message.senderName()).append(" sent a ")
+                    .append(attachment.kind().name().toLowerCase(java.util.Locale.ROOT)).append(": ")
+                    .append(attachment.fileName()).append(", ").append(attachment.size()).append(" bytes, saved as ")
+                    .append(attachment.path()).append("]");
+        }
+        return prompt.toString();
+    }
+
+    /** The reply as the chat shows it: the model's text of every step, and the notices that ended the turn. */
+    private static String replyText(TurnResult result) {
+        if (result.reply() != null) {
+            return result.reply();
+        }
+        List<String> parts = new ArrayList<>();
+        for (Message message : result.messages()) {
+            if (message.role().equals("assistant") && !message.text().isBlank()) {
+                parts.add(message.text());
+            } else if (message.role().equals("notice")) {
+                parts.add("_" + message.text() + "_");
+            }
+        }
+        return parts.isEmpty() ? "_(no reply)_" : String.join("\n\n", parts);
+    }
+
+    /** Writes the reply to the outbox and marks the message done, in one transaction. */
+    private void reply(InboxRepository.Item item, IncomingMessage message, Platform platform, String markdown,
+                       @Nullable String draftId) {
+        List<String> chunks = ReplySplitter.split(markdown, platform.format());
+        String replyTo = message.chatKind() == ChatKind.GROUP && draftId == null ? message.messageId() : null;
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < chunks.size(); i++) {
+                OutgoingMessage outgoing = new OutgoingMessage(message.chatId(), message.threadId(), chunks.get(i),
+                        i == 0 ? replyTo : null, List.of(), List.of());
+                String target = i == 0 ? draftId : null;
+                outbox.write(platform.name(), item.chatKey(), item.id() + ":" + i, outgoing, target);
+            }
+            inbox.finish(item.id(), "done", null, clock.millis());
+        });
+        outbox.wake();
+    }
+
+    private static void answerCallback(Buttons buttons, String callbackId) {
+        try {
+            buttons.answer(callbackId, null);
+        } catch (DeliveryException e) {
+            // the press is handled anyway; the spinner on the button times out by itself
+            log.debug("Could not answer a button press: {}", e.getMessage());
+        }
+    }
+}

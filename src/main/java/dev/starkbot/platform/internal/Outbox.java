@@ -1,0 +1,187 @@
+package dev.starkbot.platform.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import dev.starkbot.platform.OutgoingMessage;
+import dev.starkbot.platform.PlatformsProperties;
+import dev.starkbot.platform.spi.DeliveryException;
+import dev.starkbot.platform.spi.MessageEditing;
+import dev.starkbot.platform.spi.Platform;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends what the router wrote to the outbox: each chat's messages one at a time in order, chats in parallel.
+ * A transient failure is retried with exponential backoff and jitter, never sooner than the platform's
+ * {@code retry_after}; a permanent one is given up (an edit whose message is gone is sent as a new message).
+ * Delivery is at least once: if the process dies after the platform accepted a message but before it was marked
+ * sent, it is sent again; every other crash point sends it exactly once.
+ */
+@Component
+class Outbox implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final OutboxRepository repository;
+    private final PlatformsProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String instance = UUID.randomUUID().toString();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Set<String> sending = ConcurrentHashMap.newKeySet();
+    private final AtomicLong lastStamp = new AtomicLong();
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final PlatformRegistry registry;
+    private volatile @Nullable Thread loop;
+
+    Outbox(OutboxRepository repository, PlatformRegistry registry, PlatformsProperties properties, JsonMapper json,
+           Clock clock) {
+        this.repository = repository;
+        this.registry = registry;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a message to send, in the caller's transaction.
+     *
+     * @param target the message to edit instead of sending a new one, or null
+     */
+    void write(String platform, String chatKey, String key, OutgoingMessage message, @Nullable String target) {
+        long now = clock.millis();
+        long stamp = lastStamp.updateAndGet(last -> Math.max(now, last + 1));
+        repository.insert(platform, chatKey, key, target == null ? "send" : "edit", target,
+                json.writeValueAsString(message), stamp);
+    }
+
+    /** Tells the sender that something was written (after the transaction committed). */
+    void wake() {
+        wakeUp.release();
+    }
+
+    @Override
+    public void start() {
+        loop = Thread.ofVirtual().name("platform-outbox").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        Thread running = loop;
+        loop = null;
+        if (running != null) {
+            running.interrupt();
+        }
+        senders.shutdown();
+        try {
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    private void run() {
+        while (loop != null) {
+            try {
+                long now = clock.millis();
+                for (OutboxRepository.Item item : repository.due(now, 100)) {
+                    if (!sending.contains(item.chatKey())
+                            && repository.claim(item.id(), instance, now, now + LEASE.toMillis())) {
+                        sending.add(item.chatKey());
+                        senders.execute(() -> {
+                            try {
+                                deliver(item);
+                            } finally {
+                                sending.remove(item.chatKey());
+                                wakeUp.release();
+                            }
+                        });
+                    }
+                }
+                Long next = repository.nextDue();
+                long sleep = next == null ? 1000 : Math.clamp(next - clock.millis(), 10, 1000);
+                wakeUp.tryAcquire(sleep, TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("The outbox could not be read; trying again", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void deliver(OutboxRepository.Item item) {
+        Platform platform = registry.find(item.platform()).orElse(null);
+        if (platform == null) {
+            retry(item, null, "platform " + item.platform() + " is not running");
+            return;
+        }
+        OutgoingMessage message = json.readValue(item.message(), OutgoingMessage.class);
+        try {
+            if (item.kind().equals("edit") && platform instanceof MessageEditing editing
+                    && item.targetMessageId() != null) {
+                editing.edit(message.chatId(), item.targetMessageId(), message.text());
+                repository.sent(item.id(), item.targetMessageId(), clock.millis());
+            } else {
+                repository.sent(item.id(), platform.send(message), clock.millis());
+            }
+        } catch (DeliveryException e) {
+            if (e.permanent() && item.kind().equals("edit")) {
+                // the draft is gone (deleted by the person, or too old to edit): the text still has to arrive
+                repository.toSend(item.id());
+            } else if (e.permanent()) {
+                log.warn("{} refused a message for good: {}", item.platform(), e.getMessage());
+                repository.fail(item.id(), e.getMessage(), clock.millis());
+            } else {
+                retry(item, e.retryAfter().orElse(null), e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Sending a {} message failed", item.platform(), e);
+            retry(item, null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void retry(OutboxRepository.Item item, @Nullable Duration retryAfter, String error) {
+        if (item.attempts() >= properties.deliveryAttempts()) {
+            log.warn("Giving up a {} message after {} attempts: {}", item.platform(), item.attempts(), error);
+            repository.fail(item.id(), error, clock.millis());
+            return;
+        }
+        long backoff = Math.min(properties.maxRetryDelay().toMillis(),
+                500L << Math.min(item.attempts() - 1, 16));
+        long jittered = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+        long wait = retryAfter == null ? jittered
+                : Math.min(properties.maxRetryDelay().toMillis(), Math.max(retryAfter.toMillis(), jittered / 4));
+        repository.retry(item.id(), clock.millis() + wait, error);
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.starkbot.platform.telegram.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.jspecify.annotations.Nullable;
+
+import com.pengrad.telegrambot.TelegramBot;
+import com.pengrad.telegrambot.request.GetFile;
+import com.pengrad.telegrambot.response.GetFileResponse;
+
+import dev.starkbot.platform.Attachment;
+import dev.starkbot.platform.spi.DeliveryException;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Downloads the files of received messages into the data directory. The library's own download has no timeouts
+ * and no size limit, so the file is fetched here with the adapter's client, stopping at the size limit.
+ */
+final class TelegramFiles {
+
+    private final TelegramBot bot;
+    private final OkHttpClient http;
+    private final String fileRoot;
+    private final long maxBytes;
+    private final Path directory;
+    private final Path dataDir;
+
+    /**
+     * @param fileRoot  the Bot API server's file root, such as {@code https://api.telegram.org/file/bot<token>/}
+     * @param directory where the files go, inside {@code dataDir}
+     */
+    TelegramFiles(TelegramBot bot, OkHttpClient http, String fileRoot, long maxBytes, Path directory, Path dataDir) {
+        this.bot = bot;
+        this.http = http;
+        this.fileRoot = fileRoot;
+        this.maxBytes = maxBytes;
+        this.directory = directory;
+        this.dataDir = dataDir;
+    }
+
+    Attachment download(Attachment.Kind kind, String fileId, String name, @Nullable String mimeType, String chatId)
+            throws DownloadException {
+        GetFileResponse response;
+        try {
+            response = TelegramCalls.execute(bot, new GetFile(fileId), "getFile");
+        } catch (DeliveryException e) {
+            throw new DownloadException(e.getMessage());
+        }
+        var file = response.file();
+        if (file.fileSize() != null && file.fileSize() > maxBytes) {
+            throw new DownloadException("larger than " + maxBytes + " bytes");
+        }
+        if (file.filePath() == null) {
+            throw new DownloadException("Telegram gave no file path");
+        }
+        String safeName = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path folder = directory.resolve(chatId.replaceAll("[^0-9-]", ""));
+        Path target = folder.resolve(file.fileUniqueId() + "-" + (safeName.isBlank() ? "file" : safeName));
+        try (Response fetched = http.newCall(new Request.Builder().url(fileRoot + file.filePath()).build()).execute()) {
+            ResponseBody body = fetched.body();
+            if (!fetched.isSuccessful() || body == null) {
+                throw new DownloadException("download answered " + fetched.code());
+            }
+            Files.createDirectories(folder);
+            Path partial = Files.createTempFile(folder, "download", ".part");
+            long size = copy(body.byteStream(), partial);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Attachment(kind, name, mimeType, size, dataDir.relativize(target).toString().replace('\\', '/'));
+        } catch (IOException | RuntimeException e) {
+            throw new DownloadException("download failed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private long copy(InputStream in, Path partial) throws IOException, DownloadException {
+        long total = 0;
+        try (in; OutputStream out = Files.newOutputStream(partial)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                total += read;
+                if (total > maxBytes) {
+                    throw new DownloadException("larger than " + maxBytes + " bytes");
+                }
+                out.write(buffer, 0, read);
+            }
+        } catch (DownloadException | IOException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        return total;
+    }
+
+    static final class DownloadException extends Exception {
+
+        DownloadException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package dev.starkbot.platform.telegram.internal;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import com.pengrad.telegrambot.TelegramBot;
+import com.pengrad.telegrambot.model.BotCommand;
+import com.pengrad.telegrambot.model.Update;
+import com.pengrad.telegrambot.model.request.InlineKeyboardButton;
+import com.pengrad.telegrambot.model.request.InlineKeyboardMarkup;
+import com.pengrad.telegrambot.model.request.ParseMode;
+import com.pengrad.telegrambot.model.request.ReplyParameters;
+import com.pengrad.telegrambot.request.AnswerCallbackQuery;
+import com.pengrad.telegrambot.request.DeleteWebhook;
+import com.pengrad.telegrambot.request.EditMessageText;
+import com.pengrad.telegrambot.request.GetMe;
+import com.pengrad.telegrambot.request.SendChatAction;
+import com.pengrad.telegrambot.request.SendMessage;
+import com.pengrad.telegrambot.request.SetMyCommands;
+import com.pengrad.telegrambot.request.SetWebhook;
+
+import dev.starkbot.command.CommandSpec;
+import dev.starkbot.platform.AccessPolicy;
+import dev.starkbot.platform.IncomingMessage;
+import dev.starkbot.platform.OutgoingMessage;
+import dev.starkbot.platform.PlatformStatus;
+import dev.starkbot.platform.spi.Buttons;
+import dev.starkbot.platform.spi.DeliveryException;
+import dev.starkbot.platform.spi.Media;
+import dev.starkbot.platform.spi.MessageEditing;
+import dev.starkbot.platform.spi.MessageFormat;
+import dev.starkbot.platform.spi.Platform;
+import dev.starkbot.platform.spi.PlatformContext;
+import dev.starkbot.platform.spi.SlashCommands;
+import dev.starkbot.platform.spi.Threads;
+import dev.starkbot.platform.spi.TypingIndicator;
+import dev.starkbot.platform.telegram.TelegramProperties;
+import dev.starkbot.settings.SettingChanged;
+import dev.starkbot.settings.SettingsService;
+import dev.starkbot.shared.StarkBotProperties;
+import okhttp3.OkHttpClient;
+
+/**
+ * Telegram through the Bot API (java-telegram-bot-api): long polling or a webhook, text with HTML markup, edits for
+ * streamed replies, the typing action, inline keyboards and their callbacks, photos, documents and voice notes, and
+ * the command menu. Started when a bot token is found; a token saved later in the settings starts it then.
+ */
+@Component
+@ConditionalOnProperty(name = "starkbot.platforms.telegram.enabled", havingValue = "true", matchIfMissing = true)
+class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, Buttons, Threads, Media, SlashCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramPlatform.class);
+    static final String TOKEN_SETTING = "platforms.telegram.bot-token";
+
+    private final TelegramProperties properties;
+    private final Environment environment;
+    private final SettingsService settings;
+    private final StarkBotProperties starkbot;
+    private final MessageFormat format = new TelegramHtml();
+    private volatile @Nullable Connection connection;
+    private volatile @Nullable PlatformContext context;
+    private volatile @Nullable List<CommandSpec> menu;
+
+    /** A started bot: its clients, identity, and the poller or the webhook secret. */
+    record Connection(TelegramBot api, TelegramBot polling, OkHttpClient http, TelegramBotIdentity me,
+                      TelegramUpdates updates, @Nullable TelegramPoller poller, @Nullable Thread pollerThread,
+                      @Nullable String webhookSecret) {
+    }
+
+    TelegramPlatform(TelegramProperties properties, Environment environment, SettingsService settings,
+                     StarkBotProperties starkbot) {
+        this.properties = properties;
+        this.environment = environment;
+        this.settings = settings;
+        this.starkbot = starkbot;
+    }
+
+    @Override
+    public String name() {
+        return "telegram";
+    }
+
+    @Override
+    public AccessPolicy access() {
+        return properties.access();
+    }
+
+    @Override
+    public MessageFormat format() {
+        return format;
+    }
+
+    @Override
+    public long maxDownloadBytes() {
+        return properties.maxFileBytes();
+    }
+
+    @Override
+    public synchronized void start(PlatformContext context) {
+        this.context = context;
+        Optional<String> token = token();
+        if (token.isEmpty()) {
+            context.status(PlatformStatus.State.STOPPED, "no bot token: set TELEGRAM_BOT_TOKEN or the setting "
+                    + TOKEN_SETTING);
+            return;
+        }
+        context.status(PlatformStatus.State.CONNECTING, null);
+        Thread.ofVirtual().name("telegram-connect").start(() -> connect(context, token.get()));
+    }
+
+    /** Learns who the bot is, then starts polling or registers the webhook; retried until it works or stops. */
+    private void connect(PlatformContext context, String token) {
+        String root = properties.apiUrl().replaceAll("/+$", "");
+        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .connectTimeout(Duration.ofSeconds(10)).readTimeout(properties.requestTimeout())
+                .callTimeout(properties.requestTimeout()).build();
+        // a long poll holds the connection for pollTimeout: its client waits that long and a little more
+        OkHttpClient pollHttp = http.newBuilder().readTimeout(properties.pollTimeout().plusSeconds(15))
+                .callTimeout(properties.pollTimeout().plusSeconds(20)).build();
+        TelegramBot api = new TelegramBot.Builder(token).apiUrl(root + "/bot").fileApiUrl(root + "/file/bot")
+                .okHttpClient(http).build();
+        TelegramBot polling = new TelegramBot.Builder(token).apiUrl(root + "/bot").fileApiUrl(root + "/file/bot")
+                .okHttpClient(pollHttp).build();
+        TelegramBotIdentity me = identify(context, api);
+        if (me == null) {
+            return;
+        }
+        TelegramUpdates updates = new TelegramUpdates(new TelegramFiles(api, http, root + "/file/bot" + token + "/",
+                properties.maxFileBytes(), context.files(), starkbot.dataDir().toAbsolutePath().normalize()));
+        try {
+            if (properties.mode() == TelegramProperties.Mode.WEBHOOK) {
+                String secret = secret();
+                TelegramCalls.execute(api, new SetWebhook().url(properties.webhookUrl()).secretToken(secret)
+                        .allowedUpdates("message", "callback_query"), "setWebhook");
+                connection = new Connection(api, polling, http, me, updates, null, null, secret);
+                context.status(PlatformStatus.State.CONNECTED, "webhook");
+            } else {
+                // Telegram refuses getUpdates while a webhook is set (409); pending updates are kept
+                TelegramCalls.execute(api, new DeleteWebhook(), "deleteWebhook");
+                TelegramPoller poller = new TelegramPoller(polling, context, properties.pollTimeout(),
+                        update -> receive(update));
+                connection = new Connection(api, polling, http, me, updates, poller, null, null);
+                Thread thread = Thread.ofVirtual().name("telegram-poll").start(poller);
+                connection = new Connection(api, polling, http, me, updates, poller, thread, null);
+            }
+            List<CommandSpec> commands = menu;
+            if (commands != null) {
+                setCommands(commands);
+            }
+        } catch (DeliveryException e) {
+            context.status(PlatformStatus.State.FAILED, e.getMessage());
+        }
+    }
+
+    private @Nullable TelegramBotIdentity identify(PlatformContext context, TelegramBot api) {
+        for (int attempt = 1; this.context == context; attempt++) {
+            try {
+                var me = TelegramCalls.execute(api, new GetMe(), "getMe").user();
+                return new TelegramBotIdentity(Long.toString(me.id()), me.username());
+            } catch (DeliveryException e) {
+                context.status(e.permanent() ? PlatformStatus.State.FAILED : PlatformStatus.State.BACKING_OFF,
+                        e.getMessage());
+                try {
+                    Thread.sleep(Math.min(60_000, 1000L << Math.min(attempt, 6)));
+                } catch (InterruptedException interrupted) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Hands an update to the router; returns once it is recorded (the caller confirms it to Telegram then). */
+    void receive(Update update) {
+        Connection current = connection;
+        PlatformContext target = context;
+        if (current == null || target == null) {
+            throw new IllegalStateException("Telegram is not started");
+        }
+        IncomingMessage message = current.updates().map(update, current.me());
+        if (message == null || !message.addressedToBot() && access().groups() != AccessPolicy.Groups.ALL) {
+            // a group's chatter the bot was not asked about is not even recorded
+            return;
+        }
+        target.receive(message);
+    }
+
+    /** The webhook's secret, compared by the webhook endpoint; empty while not in webhook mode. */
+    Optional<String> webhookSecret() {
+        Connection current = connection;
+        return current == null ? Optional.empty() : Optional.ofNullable(current.webhookSecret());
+    }
+
+    @Override
+    public synchronized void stop() {
+        Connection current = connection;
+        connection = null;
+        context = null;
+        if (current != null && current.poller() != null) {
+            current.poller().stop();
+            if (current.pollerThread() != null) {
+                current.pollerThread().interrupt();
+            }
+        }
+        if (current != null) {
+            current.polling().shutdown();
+            current.api().shutdown();
+        }
+    }
+
+    @EventListener
+    void on(SettingChanged changed) {
+        PlatformContext current = context;
+        if (changed.key().equals(TOKEN_SETTING) && current != null) {
+            log.info("The Telegram bot token changed; reconnecting");
+            stop();
+            start(current);
+        }
+    }
+
+    @Override
+    public String send(OutgoingMessage message) throws DeliveryException {
+        Connection current = connected();
+        if (!message.attachments().isEmpty()) {
+            return new TelegramMedia(current.api()).send(message, context());
+        }
+        SendMessage request = new SendMessage(message.chatId(), message.text()).parseMode(ParseMode.HTML);
+        if (message.threadId() != null) {
+            request.messageThreadId(Long.parseLong(message.threadId()));
+        }
+        if (message.replyTo() != null) {
+            // the answer still arrives when the person deleted their message meanwhile
+            request.replyParameters(new ReplyParameters(Integer.parseInt(message.replyTo()))
+                    .allowSendingWithoutReply(true));
+        }
+        if (!message.buttons().isEmpty()) {
+            request.replyMarkup(keyboard(message));
+        }
+        return Integer.toString(TelegramCalls.execute(current.api(), request, "sendMessage").message().messageId());
+    }
+
+    static InlineKeyboardMarkup keyboard(OutgoingMessage message) {
+        InlineKeyboardMarkup markup = new InlineKeyboardMarkup();
+        markup.addRow(message.buttons().stream()
+                .map(button -> new InlineKeyboardButton(button.label()).callbackData(button.data()))
+                .toArray(InlineKeyboardButton[]::new));
+        return markup;
+    }
+
+    @Override
+    public void edit(String chatId, String messageId, String text) throws DeliveryException {
+        try {
+            TelegramCalls.execute(connected().api(), new EditMessageText(chatId, Integer.parseInt(messageId), text)
+                    .parseMode(ParseMode.HTML), "editMessageText");
+        } catch (DeliveryException e) {
+            if (!TelegramCalls.notModified(e)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void typing(String chatId, @Nullable String threadId) throws DeliveryException {
+        SendChatAction action = new SendChatAction(chatId, "typing");
+        if (threadId != null) {
+            action.messageThreadId(Long.parseLong(threadId));
+        }
+        TelegramCalls.execute(connected().api(), action, "sendChatAction");
+    }
+
+    @Override
+    public void answer(String callbackId, @Nullable String text) throws DeliveryException {
+        AnswerCallbackQuery answer = new AnswerCallbackQuery(callbackId);
+        if (text != null) {
+            answer.text(text);
+        }
+        TelegramCalls.execute(connected().api(), answer, "answerCallbackQuery");
+    }
+
+    @Override
+    public void setCommands(List<CommandSpec> commands) throws DeliveryException {
+        menu = List.copyOf(commands);
+        Connection current = connection;
+        if (current == null) {
+            // set once connected
+            return;
+        }
+        BotCommand[] entries = commands.stream().limit(100)
+                .map(command -> new BotCommand(command.name(), command.description().length() > 256
+                        ? command.description().substring(0, 255) + "…" : command.description()))
+                .toArray(BotCommand[]::new);
+        TelegramCalls.execute(current.api(), new SetMyCommands(entries), "setMyCommands");
+    }
+
+    private Connection connected() throws DeliveryException {
+        Connection current = connection;
+        if (current == null) {
+            throw DeliveryException.transientFailure("Telegram is not connected", null);
+        }
+        return current;
+    }
+
+    private PlatformContext context() throws DeliveryException {
+        PlatformContext current = context;
+        if (current == null) {
+            throw DeliveryException.transientFailure("Telegram is not started", null);
+        }
+        return current;
+    }
+
+    private Optional<String> token() {
+        if (properties.botToken() != null && !properties.botToken().isBlank()) {
+            return Optional.of(properties.botToken().reveal());
+        }
+        String conventional = environment.getProperty("TELEGRAM_BOT_TOKEN");
+        if (conventional != null && !conventional.isBlank()) {
+            return Optional.of(conventional);
+        }
+        return settings.global(TOKEN_SETTING).filter(value -> !value.isBlank());
+    }
+
+    /** A fresh secret per start: Telegram sends it back with every update, in a header, and nobody else knows it. */
+    private static String secret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

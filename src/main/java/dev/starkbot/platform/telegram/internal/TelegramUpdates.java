@@ -1,0 +1,160 @@
+package dev.starkbot.platform.telegram.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import com.pengrad.telegrambot.model.CallbackQuery;
+import com.pengrad.telegrambot.model.Chat;
+import com.pengrad.telegrambot.model.Message;
+import com.pengrad.telegrambot.model.MessageEntity;
+import com.pengrad.telegrambot.model.PhotoSize;
+import com.pengrad.telegrambot.model.Update;
+import com.pengrad.telegrambot.model.User;
+
+import dev.starkbot.platform.Attachment;
+import dev.starkbot.platform.ChatKind;
+import dev.starkbot.platform.IncomingMessage;
+
+/** Turns Telegram updates into the router's messages; files are fetched by {@link TelegramFiles}. */
+final class TelegramUpdates {
+
+    private final TelegramFiles files;
+
+    TelegramUpdates(TelegramFiles files) {
+        this.files = files;
+    }
+
+    /** The message an update carries, or null for updates the bot does not answer (edits, joins, channel posts). */
+    @Nullable IncomingMessage map(Update update, TelegramBotIdentity me) {
+        String externalId = Integer.toString(update.updateId());
+        if (update.callbackQuery() != null) {
+            return callback(update.callbackQuery(), externalId, me);
+        }
+        Message message = update.message();
+        if (message == null || message.from() == null || message.chat() == null) {
+            return null;
+        }
+        ChatKind kind = kind(message.chat());
+        String text = message.text() != null ? message.text() : message.caption() != null ? message.caption() : "";
+        MessageEntity[] entities = message.entities() != null ? message.entities() : message.captionEntities();
+        boolean addressed = kind == ChatKind.DIRECT || mentions(text, entities, me) || repliesToBot(message, me);
+        if (kind == ChatKind.GROUP) {
+            text = text.replace("@" + me.username(), "").strip();
+        }
+        List<Attachment> attachments = new ArrayList<>();
+        // files are fetched only for messages the bot will read: a group's chatter is not downloaded
+        if (addressed) {
+            text = attachments(message, text, attachments);
+        }
+        if (text.isBlank() && attachments.isEmpty()) {
+            return null;
+        }
+        return new IncomingMessage("telegram", me.id(), Long.toString(message.chat().id()), thread(message), kind,
+                Long.toString(message.from().id()), name(message.from()), externalId,
+                Integer.toString(message.messageId()), text, attachments, addressed, null,
+                Instant.ofEpochSecond(message.date() == null ? 0 : message.date()));
+    }
+
+    private static @Nullable IncomingMessage callback(CallbackQuery query, String externalId,
+                                                      TelegramBotIdentity me) {
+        var source = query.maybeInaccessibleMessage();
+        if (source == null || source.chat() == null || query.data() == null) {
+            return null;
+        }
+        String thread = source instanceof Message message ? thread(message) : null;
+        return new IncomingMessage("telegram", me.id(), Long.toString(source.chat().id()), thread,
+                kind(source.chat()), Long.toString(query.from().id()), name(query.from()), externalId,
+                Integer.toString(source.messageId()), "", List.of(), true,
+                new IncomingMessage.Callback(query.id(), query.data()), Instant.now());
+    }
+
+    private String attachments(Message message, String text, List<Attachment> attachments) {
+        StringBuilder notes = new StringBuilder(text);
+        PhotoSize[] photo = message.photo();
+        if (photo != null && photo.length > 0) {
+            // Telegram sends every size it made; the last is the largest
+            PhotoSize largest = photo[photo.length - 1];
+            fetch(Attachment.Kind.PHOTO, largest.fileId(), "photo-" + message.messageId() + ".jpg", "image/jpeg",
+                    message, attachments, notes);
+        }
+        if (message.document() != null) {
+            var document = message.document();
+            fetch(Attachment.Kind.DOCUMENT, document.fileId(),
+                    document.fileName() == null ? "document-" + message.messageId() : document.fileName(),
+                    document.mimeType(), message, attachments, notes);
+        }
+        if (message.voice() != null) {
+            var voice = message.voice();
+            fetch(Attachment.Kind.VOICE, voice.fileId(), "voice-" + message.messageId() + ".ogg",
+                    voice.mimeType() == null ? "audio/ogg" : voice.mimeType(), message, attachments, notes);
+        }
+        return notes.toString();
+    }
+
+    private void fetch(Attachment.Kind kind, String fileId, String name, @Nullable String mimeType, Message message,
+                       List<Attachment> attachments, StringBuilder notes) {
+        try {
+            attachments.add(files.download(kind, fileId, name, mimeType, Long.toString(message.chat().id())));
+        } catch (TelegramFiles.DownloadException e) {
+            // the message still counts: the model is told a file came that could not be read
+            notes.append(notes.isEmpty() ? "" : "\n").append("[a ").append(kind.name().toLowerCase(Locale.ROOT))
+                    .append(" that could not be downloaded: ").append(e.getMessage()).append("]");
+        }
+    }
+
+    private static boolean mentions(String text, MessageEntity @Nullable [] entities, TelegramBotIdentity me) {
+        if (entities == null) {
+            return false;
+        }
+        for (MessageEntity entity : entities) {
+            int end = Math.min(text.length(), entity.offset() + entity.length());
+            String covered = entity.offset() < end ? text.substring(entity.offset(), end) : "";
+            switch (entity.type()) {
+                case mention -> {
+                    if (covered.equalsIgnoreCase("@" + me.username())) {
+                        return true;
+                    }
+                }
+                case text_mention -> {
+                    if (entity.user() != null && me.id().equals(Long.toString(entity.user().id()))) {
+                        return true;
+                    }
+                }
+                case bot_command -> {
+                    // "/help" is for every bot in the group; "/help@other_bot" is not for this one
+                    int at = covered.indexOf('@');
+                    if (entity.offset() == 0 && (at < 0 || covered.substring(at + 1).equalsIgnoreCase(me.username()))) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean repliesToBot(Message message, TelegramBotIdentity me) {
+        Message original = message.replyToMessage();
+        return original != null && original.from() != null && me.id().equals(Long.toString(original.from().id()));
+    }
+
+    private static ChatKind kind(Chat chat) {
+        return chat.type() == Chat.Type.Private ? ChatKind.DIRECT : ChatKind.GROUP;
+    }
+
+    private static @Nullable String thread(Message message) {
+        // only forum topics are threads; in an ordinary group message_thread_id marks a reply chain
+        return Boolean.TRUE.equals(message.isTopicMessage()) && message.messageThreadId() != null
+                ? Long.toString(message.messageThreadId()) : null;
+    }
+
+    private static String name(User user) {
+        String name = user.firstName() + (user.lastName() == null ? "" : " " + user.lastName());
+        return name.isBlank() && user.username() != null ? user.username() : name.strip();
+    }
+}
