@@ -25,7 +25,9 @@ class RpcCoverageIntegrationTest {
             "GET /health", "[] /error", "GET /api/setup", "POST /api/setup", "POST /api/auth/login",
             "POST /api/auth/register", "POST /api/auth/logout", "GET /api/events",
             // the SSE variant of chat.send; the JSON variant on the same path is the method
-            "POST /api/conversations/{id}/messages");
+            "POST /api/conversations/{id}/messages",
+            // called by Telegram, authenticated by its secret header
+            "POST /webhooks/telegram");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -78,67 +78,67 @@ public sealed interface AnthropicReply {
     record Paced(AnthropicReply reply, Duration delay) implements AnthropicReply {
     }
 
-    static AnthropicReply text(String text) {
+    public static AnthropicReply text(String text) {
         return new Text(text, "end_turn", null);
     }
 
-    static AnthropicReply text(String text, Usage usage) {
+    public static AnthropicReply text(String text, Usage usage) {
         return new Text(text, "end_turn", usage);
     }
 
     /** A reply cut short by the request's max_tokens. */
-    static AnthropicReply maxTokens(String text) {
+    public static AnthropicReply maxTokens(String text) {
         return new Text(text, "max_tokens", null);
     }
 
-    static AnthropicReply toolUse(String leadingText, String toolUseId, String toolName, String inputJson) {
+    public static AnthropicReply toolUse(String leadingText, String toolUseId, String toolName, String inputJson) {
         return new ToolUse(leadingText, List.of(new ToolCall(toolUseId, toolName, inputJson)), null);
     }
 
-    static AnthropicReply toolUse(String leadingText, List<ToolCall> calls, Usage usage) {
+    public static AnthropicReply toolUse(String leadingText, List<ToolCall> calls, Usage usage) {
         return new ToolUse(leadingText, calls, usage);
     }
 
-    static AnthropicReply replay(Path transcript) {
+    public static AnthropicReply replay(Path transcript) {
         return new Replay(transcript);
     }
 
-    static AnthropicReply httpError(int status, String errorType, String message, Map<String, String> headers) {
+    public static AnthropicReply httpError(int status, String errorType, String message, Map<String, String> headers) {
         return new HttpError(status, errorType, message, headers);
     }
 
     /** 429 rate_limit_error with {@code retry-after} in whole seconds, as Anthropic sends it. */
-    static AnthropicReply rateLimited(int retryAfterSeconds) {
+    public static AnthropicReply rateLimited(int retryAfterSeconds) {
         return httpError(429, "rate_limit_error", AnthropicErrors.defaultMessage("rate_limit_error"),
                 Map.of("retry-after", Integer.toString(retryAfterSeconds)));
     }
 
     /** 529 overloaded_error, which Anthropic sends without retry-after. */
-    static AnthropicReply overloaded() {
+    public static AnthropicReply overloaded() {
         return httpError(529, "overloaded_error", "Overloaded", Map.of());
     }
 
-    static AnthropicReply errorEvent(String errorType) {
+    public static AnthropicReply errorEvent(String errorType) {
         return new ErrorEvent(errorType, AnthropicErrors.defaultMessage(errorType));
     }
 
-    static AnthropicReply cutAfter(AnthropicReply reply, int events) {
+    public static AnthropicReply cutAfter(AnthropicReply reply, int events) {
         return new Faulty(reply, new StreamFault.Cut(events));
     }
 
-    static AnthropicReply malformedAfter(AnthropicReply reply, int events) {
+    public static AnthropicReply malformedAfter(AnthropicReply reply, int events) {
         return new Faulty(reply, new StreamFault.Malformed(events));
     }
 
-    static AnthropicReply truncatedAfter(AnthropicReply reply, int events) {
+    public static AnthropicReply truncatedAfter(AnthropicReply reply, int events) {
         return new Faulty(reply, new StreamFault.Truncated(events));
     }
 
-    static AnthropicReply stall(Duration duration) {
+    public static AnthropicReply stall(Duration duration) {
         return new Stall(duration);
     }
 
-    static AnthropicReply paced(AnthropicReply reply, Duration delayBetweenEvents) {
+    public static AnthropicReply paced(AnthropicReply reply, Duration delayBetweenEvents) {
         return new Paced(reply, delayBetweenEvents);
     }
 }

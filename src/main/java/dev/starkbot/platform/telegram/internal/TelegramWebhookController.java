@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +28,7 @@ import dev.starkbot.user.PermissionRule;
  * failure to record loses nothing.
  */
 @RestController
-@ConditionalOnBean(TelegramPlatform.class)
+@ConditionalOnProperty(name = "starkbot.platforms.telegram.enabled", havingValue = "true", matchIfMissing = true)
 class TelegramWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhookController.class);
