@@ -125,6 +125,9 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
                 Thread.sleep(Math.max(20, Math.min(notBefore - clock.millis(), 100)));
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                log.warn("Reply preview on {} failed", platform.name(), e);
+                return;
             } catch (DeliveryException e) {
                 // a preview is best effort: wait as the platform asked (or one interval) and show a newer one
                 long wait = e.retryAfter().map(Duration::toMillis).orElse(properties.streamEditInterval().toMillis());

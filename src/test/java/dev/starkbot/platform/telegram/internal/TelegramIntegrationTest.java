@@ -71,6 +71,20 @@ class TelegramIntegrationTest {
     }
 
     @Test
+    void aReplyIsStreamedAsEditsOfOneMessage() throws Exception {
+        TelegramUser eve = TelegramUser.of(1005, "Eve", "eve");
+        ANTHROPIC.enqueue(AnthropicReply.paced(AnthropicReply.text("One two three four five six seven eight."),
+                Duration.ofMillis(150)));
+
+        TELEGRAM.userSends(eve.id(), eve, "count");
+
+        SentMessage reply = TELEGRAM.awaitSent(eve.id(), sent -> sent.plainText().contains("eight."), WAIT);
+        assertThat(TELEGRAM.sentMessages(eve.id())).hasSize(1);
+        assertThat(reply.edits()).isNotEmpty();
+        assertThat(reply.history().getFirst().plainText()).isNotEqualTo(reply.plainText());
+    }
+
+    @Test
     void aLongReplyIsSplitIntoSeveralMessagesInOrder() throws Exception {
         TelegramUser bob = TelegramUser.of(1002, "Bob", "bob");
         String paragraph = "This sentence is part of a very long answer. ".repeat(20);
