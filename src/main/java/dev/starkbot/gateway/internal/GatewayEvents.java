@@ -9,6 +9,7 @@ import dev.starkbot.conversation.ChatEvent;
 import dev.starkbot.job.JobChanged;
 import dev.starkbot.schedule.ScheduleChanged;
 import dev.starkbot.schedule.ScheduleFired;
+import dev.starkbot.platform.PlatformStatusChanged;
 import dev.starkbot.settings.SettingChanged;
 import dev.starkbot.shared.ConfigurationReloaded;
 import dev.starkbot.user.Role;
@@ -44,6 +45,12 @@ class GatewayEvents {
         hub.publish(Topics.JOBS, "job." + changed.job().status().id(), json.valueToTree(changed.job()), owner == null
                 ? principal -> principal.role().includes(Role.ADMIN)
                 : principal -> principal.userId().equals(owner));
+    }
+
+    /** A chat platform connected, lost its connection, or is backing off: anyone signed in may see it. */
+    @EventListener
+    void on(PlatformStatusChanged changed) {
+        hub.publish(Topics.PLATFORMS, "platform.status", json.valueToTree(changed.status()), principal -> true);
     }
 
     /** Chat events (a reply streaming in, a notice, a new title) for the conversation's owner only. */

@@ -16,7 +16,8 @@ final class Topics {
     static final String JOBS = "jobs";
     static final String CHAT = "chat";
     static final String SCHEDULES = "schedules";
-    static final Set<String> ALL = Set.of(SETTINGS, SYSTEM, JOBS, CHAT, SCHEDULES);
+    static final String PLATFORMS = "platforms";
+    static final Set<String> ALL = Set.of(SETTINGS, SYSTEM, JOBS, CHAT, SCHEDULES, PLATFORMS);
     /** Topics with a sequence and resume window per user (see EventHub). */
     static final Set<String> PERSONAL = Set.of(CHAT);
 
