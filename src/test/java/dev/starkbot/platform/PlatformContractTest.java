@@ -37,7 +37,7 @@ public abstract class PlatformContractTest {
     protected int port;
 
     @Autowired
-    List<Platform> platforms;
+    protected List<Platform> platforms;
 
     /**
      * The adapter's fake platform, driven as people would use it. Chat and person ids are the platform's own, as

@@ -2,17 +2,26 @@ package dev.starkbot.platform.telegram.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.starkbot.platform.Attachment;
+import dev.starkbot.platform.Button;
+import dev.starkbot.platform.OutgoingMessage;
 import dev.starkbot.platform.PlatformContractTest;
+import dev.starkbot.platform.spi.Platform;
+import dev.starkbot.shared.StarkBotProperties;
 import dev.starkbot.testing.StorageTest;
 import dev.starkbot.testing.fake.AnthropicReply;
 import dev.starkbot.testing.fake.FakeTelegramServer;
@@ -31,6 +40,10 @@ import dev.starkbot.testing.fake.TelegramUser;
 class TelegramPlatformIntegrationTest extends PlatformContractTest {
 
     static final FakeTelegramServer TELEGRAM = FakeTelegramServer.start();
+
+    @Autowired
+    StarkBotProperties starkbot;
+    Path dataDir;
     private static final AtomicLong GROUPS = new AtomicLong(-1_000_100);
 
     @DynamicPropertySource
@@ -43,6 +56,11 @@ class TelegramPlatformIntegrationTest extends PlatformContractTest {
     @AfterAll
     static void stop() {
         TELEGRAM.close();
+    }
+
+    @BeforeEach
+    void dataDir() {
+        dataDir = starkbot.dataDir().toAbsolutePath().normalize();
     }
 
     @Override
@@ -104,6 +122,91 @@ class TelegramPlatformIntegrationTest extends PlatformContractTest {
         assertThat(reply.history().getFirst().plainText()).isNotEqualTo(reply.plainText());
         assertThat(TELEGRAM.chatActions(eve.id())).extracting(FakeTelegramServer.ChatAction::action)
                 .contains("typing");
+    }
+
+    @Test
+    void aButtonPressRunsItsCommandAsThePersonAndIsAnswered() throws Exception {
+        TelegramUser fred = TelegramUser.of(1006, "Fred", "fred");
+        TELEGRAM.userSends(fred.id(), fred, "/status");
+        TELEGRAM.awaitSent(fred.id(), sent -> !sent.plainText().isBlank(), WAIT);
+        String sent = telegram().send(new OutgoingMessage(Long.toString(fred.id()), null, "Start afresh?", null,
+                List.of(new Button("New conversation", "/new")), List.of()));
+
+        TELEGRAM.userPressesButton(fred.id(), Integer.parseInt(sent), "/new");
+
+        TELEGRAM.awaitSent(fred.id(), message -> message.plainText().toLowerCase().contains("new conversation")
+                && !message.plainText().startsWith("Start afresh"), WAIT);
+        assertThat(TELEGRAM.answeredCallbacks()).isNotEmpty();
+    }
+
+    @Test
+    void photosDocumentsAndVoiceNotesAreDownloadedAndTheModelIsToldOfThem() throws Exception {
+        TelegramUser gil = TelegramUser.of(1007, "Gil", "gil");
+        MODEL.enqueue(AnthropicReply.text("Nice picture."), AnthropicReply.text("Got the file."),
+                AnthropicReply.text("Heard you."));
+
+        TELEGRAM.userSendsPhoto(gil.id(), gil, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}, "my cat");
+        TELEGRAM.awaitSent(gil.id(), sent -> sent.plainText().contains("Nice picture."), WAIT);
+        TELEGRAM.userSendsDocument(gil.id(), gil, "notes.txt", "text/plain", "remember the milk".getBytes(), null);
+        TELEGRAM.awaitSent(gil.id(), sent -> sent.plainText().contains("Got the file."), WAIT);
+        TELEGRAM.userSendsVoice(gil.id(), gil, new byte[] {'O', 'g', 'g', 'S', 0}, 3);
+        TELEGRAM.awaitSent(gil.id(), sent -> sent.plainText().contains("Heard you."), WAIT);
+
+        String prompts = MODEL.requests().getLast().json().path("messages").toString();
+        assertThat(prompts).contains("my cat", "sent a photo", "sent a document: notes.txt", "sent a voice");
+        Path document = Files.walk(dataDir.resolve("files/telegram")).filter(path -> path.toString()
+                .endsWith("notes.txt")).findFirst().orElseThrow();
+        assertThat(Files.readString(document)).isEqualTo("remember the milk");
+    }
+
+    @Test
+    void filesGoOutAsPhotosAndDocuments() throws Exception {
+        TelegramUser hal = TelegramUser.of(1008, "Hal", "hal");
+        TELEGRAM.userSends(hal.id(), hal, "/status");
+        TELEGRAM.awaitSent(hal.id(), sent -> !sent.plainText().isBlank(), WAIT);
+        Path folder = Files.createDirectories(dataDir.resolve("files/out"));
+        Files.write(folder.resolve("chart.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.writeString(folder.resolve("report.txt"), "all good");
+
+        telegram().send(new OutgoingMessage(Long.toString(hal.id()), null, "Here you are", null, List.of(),
+                List.of(new Attachment(Attachment.Kind.PHOTO, "chart.png", "image/png", 4, "files/out/chart.png"),
+                        new Attachment(Attachment.Kind.DOCUMENT, "report.txt", "text/plain", 8,
+                                "files/out/report.txt"))));
+
+        List<SentMessage> sent = TELEGRAM.sentMessages(hal.id());
+        assertThat(sent).extracting(SentMessage::kind).contains("photo", "document");
+        assertThat(sent.stream().filter(message -> message.kind().equals("photo")).findFirst().orElseThrow()
+                .plainText()).isEqualTo("Here you are");
+    }
+
+    @Test
+    void aBadGatewayAndAHangUpOnSendAreRetriedAndTheReplyArrivesOnce() throws Exception {
+        TelegramUser ida = TelegramUser.of(1009, "Ida", "ida");
+        MODEL.enqueue(AnthropicReply.text("Through the storm."));
+        TELEGRAM.failNext("sendMessage", TelegramFault.badGateway(), TelegramFault.hangUp());
+
+        TELEGRAM.userSends(ida.id(), ida, "are you there?");
+
+        TELEGRAM.awaitSent(ida.id(), sent -> sent.plainText().contains("Through the storm."), WAIT);
+        Thread.sleep(300);
+        assertThat(TELEGRAM.sentMessages(ida.id())).hasSize(1);
+    }
+
+    @Test
+    void stopEndsAReplyWhileItStreams() throws Exception {
+        TelegramUser jon = TelegramUser.of(1010, "Jon", "jon");
+        MODEL.enqueue(AnthropicReply.paced(AnthropicReply.text("word ".repeat(200)), Duration.ofMillis(100)));
+
+        TELEGRAM.userSends(jon.id(), jon, "talk for a long time");
+        TELEGRAM.awaitSent(jon.id(), sent -> sent.plainText().contains("word"), WAIT);
+        TELEGRAM.userSends(jon.id(), jon, "/stop");
+
+        TELEGRAM.awaitSent(jon.id(), sent -> sent.plainText().contains("stopped"), WAIT);
+        assertThat(TELEGRAM.sentMessages(jon.id()).getFirst().plainText().split("word").length).isLessThan(150);
+    }
+
+    private Platform telegram() {
+        return platforms.stream().filter(platform -> platform.name().equals("telegram")).findFirst().orElseThrow();
     }
 
     @Test
