@@ -17,6 +17,12 @@ public interface UserService {
      */
     Optional<Role> activeRole(String userId);
 
+    /**
+     * The user on whose account guests talk (people let in on a chat platform without a linked identity): the
+     * earliest-created active admin, or empty when there is no active admin.
+     */
+    Optional<String> installationOwner();
+
     /** Replaces the caller's own preferences, validated as {@code PATCH /api/me} validates them. */
     Preferences updatePreferences(Principal me, Preferences preferences);
 }

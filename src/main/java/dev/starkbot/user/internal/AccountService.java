@@ -66,6 +66,11 @@ class AccountService implements UserService {
     }
 
     @Override
+    public Optional<String> installationOwner() {
+        return users.earliestActiveAdmin();
+    }
+
+    @Override
     public Preferences updatePreferences(Principal me, Preferences preferences) {
         return updateOwn(me, null, preferences).preferences();
     }

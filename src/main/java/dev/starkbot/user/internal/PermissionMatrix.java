@@ -99,6 +99,15 @@ class PermissionMatrix {
             PermissionRule.of("DELETE", "/api/schedules/{id}", Access.WRITE),
             PermissionRule.of("POST", "/api/schedules/{id}/enable", Access.WRITE),
             PermissionRule.of("POST", "/api/schedules/{id}/disable", Access.WRITE),
+            // Chat platforms: admins answer pairing requests; everyone manages their own linked identities. A link
+            // code makes a platform account act as the caller, so, like an API key, only a person signed in mints
+            // one: a leaked key cannot tie a stranger's Telegram to the account for good.
+            PermissionRule.of("GET", "/api/platforms/pairings", Access.ADMIN),
+            PermissionRule.of("POST", "/api/platforms/pairings/{code}/approve", Access.ADMIN),
+            PermissionRule.of("DELETE", "/api/platforms/pairings/{code}", Access.ADMIN),
+            PermissionRule.of("GET", "/api/platforms/identities", Access.READ),
+            PermissionRule.of("DELETE", "/api/platforms/identities/{platform}/{platformUserId}", Access.WRITE),
+            PermissionRule.sessionOnly("POST", "/api/platforms/link-codes", Access.WRITE),
             // Administration
             PermissionRule.of(null, "/api/admin/**", Access.ADMIN));
 

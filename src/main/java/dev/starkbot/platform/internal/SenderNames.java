@@ -1,0 +1,24 @@
+package dev.starkbot.platform.internal;
+
+/**
+ * Names people chose for themselves on a platform, made fit to store and to show an admin: without control
+ * characters (PostgreSQL refuses NUL; a newline could fake a line in a log) or direction overrides (which can make
+ * a name read as another), and at most as long as the column.
+ */
+final class SenderNames {
+
+    static final int MAX_LENGTH = 128;
+
+    private SenderNames() {
+    }
+
+    /** @param fallback what to show when nothing is left of the name, such as the sender's id */
+    static String clean(String name, String fallback) {
+        String cleaned = name.replaceAll("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]", " ").strip();
+        if (cleaned.isEmpty()) {
+            cleaned = fallback;
+        }
+        return cleaned.codePointCount(0, cleaned.length()) <= MAX_LENGTH ? cleaned
+                : cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_LENGTH));
+    }
+}
