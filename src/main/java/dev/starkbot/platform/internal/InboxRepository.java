@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,17 +24,14 @@ class InboxRepository {
 
     /** @return false when the message was recorded before (a redelivery) */
     boolean insert(String platform, String account, String externalId, String chatKey, String message, long now) {
-        try {
-            jdbc.sql("""
-                    INSERT INTO platform_inbox (id, platform, account, external_id, chat_key, message, status,
-                        attempts, received_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)""")
-                    .params(UUID.randomUUID().toString(), platform, account, externalId, chatKey, message, now, now)
-                    .update();
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        // ON CONFLICT rather than catching the violation: SQLite's driver reports it untranslated
+        return jdbc.sql("""
+                INSERT INTO platform_inbox (id, platform, account, external_id, chat_key, message, status, attempts,
+                    received_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+                ON CONFLICT (platform, account, external_id) DO NOTHING""")
+                .params(UUID.randomUUID().toString(), platform, account, externalId, chatKey, message, now, now)
+                .update() == 1;
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,18 +29,13 @@ class OutboxRepository {
      */
     boolean insert(String platform, String chatKey, String key, String kind, @Nullable String target, String message,
                    long created) {
-        try {
-            jdbc.sql("""
-                    INSERT INTO platform_outbox (id, platform, chat_key, idempotency_key, kind, target_message_id,
-                        message, status, attempts, next_attempt_at, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)""")
-                    .params(UUID.randomUUID().toString(), platform, chatKey, key, kind, target, message, created,
-                            created)
-                    .update();
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return jdbc.sql("""
+                INSERT INTO platform_outbox (id, platform, chat_key, idempotency_key, kind, target_message_id,
+                    message, status, attempts, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+                ON CONFLICT (idempotency_key) DO NOTHING""")
+                .params(UUID.randomUUID().toString(), platform, chatKey, key, kind, target, message, created, created)
+                .update() == 1;
     }
 
     /** The first unsent message of each chat, when it is due and nobody is sending it. */

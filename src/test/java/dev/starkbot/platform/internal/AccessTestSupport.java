@@ -97,7 +97,7 @@ abstract class AccessTestSupport {
 
     static IncomingMessage message(ChatKind kind, String chatId, String senderId, String senderName) {
         return new IncomingMessage("telegram", "bot-1", chatId, null, kind, senderId, senderName, "update-" + senderId,
-                "hello", List.of(), true, null, Instant.EPOCH);
+                "1", "hello", List.of(), true, null, Instant.EPOCH);
     }
 
     /** A platform user id no other test uses. */

@@ -151,7 +151,7 @@ class DefaultPlatformAccessTest {
 
     private static IncomingMessage message(ChatKind chat, String sender) {
         return new IncomingMessage("telegram", "bot", chat == ChatKind.DIRECT ? sender : "group-1", null, chat,
-                sender, "Someone", "update-1", "hello", List.of(), true, null, Instant.EPOCH);
+                sender, "Someone", "update-1", "1", "hello", List.of(), true, null, Instant.EPOCH);
     }
 
     private final class FakeIdentities implements DefaultPlatformAccess.Identities {

@@ -145,7 +145,7 @@ class TelegramPlatformIntegrationTest extends PlatformContractTest {
         MODEL.enqueue(AnthropicReply.text("Nice picture."), AnthropicReply.text("Got the file."),
                 AnthropicReply.text("Heard you."));
 
-        TELEGRAM.userSendsPhoto(gil.id(), gil, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}, "my cat");
+        TELEGRAM.userSendsPhoto(gil.id(), gil, png(), "my cat");
         TELEGRAM.awaitSent(gil.id(), sent -> sent.plainText().contains("Nice picture."), WAIT);
         TELEGRAM.userSendsDocument(gil.id(), gil, "notes.txt", "text/plain", "remember the milk".getBytes(), null);
         TELEGRAM.awaitSent(gil.id(), sent -> sent.plainText().contains("Got the file."), WAIT);
@@ -165,7 +165,7 @@ class TelegramPlatformIntegrationTest extends PlatformContractTest {
         TELEGRAM.userSends(hal.id(), hal, "/status");
         TELEGRAM.awaitSent(hal.id(), sent -> !sent.plainText().isBlank(), WAIT);
         Path folder = Files.createDirectories(dataDir.resolve("files/out"));
-        Files.write(folder.resolve("chart.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.write(folder.resolve("chart.png"), png());
         Files.writeString(folder.resolve("report.txt"), "all good");
 
         telegram().send(new OutgoingMessage(Long.toString(hal.id()), null, "Here you are", null, List.of(),
@@ -203,6 +203,13 @@ class TelegramPlatformIntegrationTest extends PlatformContractTest {
 
         TELEGRAM.awaitSent(jon.id(), sent -> sent.plainText().contains("stopped"), WAIT);
         assertThat(TELEGRAM.sentMessages(jon.id()).getFirst().plainText().split("word").length).isLessThan(150);
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
     }
 
     private Platform telegram() {
