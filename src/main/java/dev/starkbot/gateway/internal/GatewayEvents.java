@@ -9,6 +9,7 @@ import dev.starkbot.conversation.ChatEvent;
 import dev.starkbot.job.JobChanged;
 import dev.starkbot.schedule.ScheduleChanged;
 import dev.starkbot.schedule.ScheduleFired;
+import dev.starkbot.platform.PairingRequested;
 import dev.starkbot.platform.PlatformStatusChanged;
 import dev.starkbot.settings.SettingChanged;
 import dev.starkbot.shared.ConfigurationReloaded;
@@ -51,6 +52,13 @@ class GatewayEvents {
     @EventListener
     void on(PlatformStatusChanged changed) {
         hub.publish(Topics.PLATFORMS, "platform.status", json.valueToTree(changed.status()), principal -> true);
+    }
+
+    /** Someone unknown asked to talk to the bot: admins, who approve pairing codes, are told at once. */
+    @EventListener
+    void on(PairingRequested requested) {
+        hub.publish(Topics.PLATFORMS, "platform.pairing_requested", json.valueToTree(requested),
+                principal -> principal.role().includes(Role.ADMIN));
     }
 
     /** Chat events (a reply streaming in, a notice, a new title) for the conversation's owner only. */

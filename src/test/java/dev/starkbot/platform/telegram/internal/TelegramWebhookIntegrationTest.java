@@ -107,6 +107,24 @@ class TelegramWebhookIntegrationTest {
         assertThat(TELEGRAM.sentMessages(lea.id())).hasSize(1);
     }
 
+    @Test
+    void aUserLinksTheirTelegramAccountWithACodeFromTheDashboard() throws Exception {
+        TelegramUser max = TelegramUser.of(3003, "Max", "max");
+        Http http = new Http(port);
+        String code = Http.json(http.call("POST", "/api/platforms/link-codes", null, owner(http))).path("code")
+                .asString();
+        ANTHROPIC.enqueue(AnthropicReply.text("Hello, owner on Telegram."));
+
+        TELEGRAM.userSends(max.id(), max, "/link " + code);
+        deliver();
+        TELEGRAM.awaitSent(max.id(), sent -> sent.plainText().startsWith("Linked"), WAIT);
+        TELEGRAM.userSends(max.id(), max, "hi");
+        deliver();
+
+        TELEGRAM.awaitSent(max.id(), sent -> sent.plainText().contains("Hello, owner on Telegram."), WAIT);
+        assertThat(Http.json(http.get("/api/platforms/identities", owner(http))).toString()).contains("3003");
+    }
+
     /** Posts every update not yet delivered, as Telegram does, and expects each to be accepted. */
     private void deliver() {
         Http http = new Http(port);
