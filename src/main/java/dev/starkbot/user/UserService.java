@@ -23,6 +23,16 @@ public interface UserService {
      */
     Optional<String> installationOwner();
 
+    /**
+     * The account of someone who reaches StarkBot only through a chat platform, or of a group chat: found by its
+     * username, made on first use with the user role and a random password nobody knows (it cannot sign in until an
+     * admin sets one). Each such person or group has their own conversations, memory and budget, and sees nobody
+     * else's; admins see, limit and disable these accounts like any other.
+     *
+     * @return the account's id, whatever its status (callers check {@link #activeRole})
+     */
+    String chatAccount(String username, String displayName);
+
     /** Replaces the caller's own preferences, validated as {@code PATCH /api/me} validates them. */
     Preferences updatePreferences(Principal me, Preferences preferences);
 }

@@ -8,11 +8,11 @@ sealed interface AccessDecision {
     /**
      * Answer it.
      *
-     * @param userId the StarkBot user the sender is linked to; for a sender let in without a link ({@code open} mode,
-     *               or an id on the allow-list) the installation's owner, on whose account guests talk
+     * @param userId the StarkBot user the sender is linked to; a sender let in without a link ({@code open} mode, or
+     *               an id on the allow-list) is first given a chat account of their own and linked to it
      * @param role   the most a command from this sender may do: the linked user's role, {@link Role#USER} at most
      *               for a guest
-     * @param guest  true when the sender is not linked to a user
+     * @param guest  true when the sender came in without a link (their chat account was just made or found)
      */
     record Allowed(String userId, Role role, boolean guest) implements AccessDecision {
     }

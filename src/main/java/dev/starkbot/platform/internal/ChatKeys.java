@@ -15,7 +15,8 @@ final class ChatKeys {
         return chat(message.platform(), message.account(), message.chatId(), message.threadId());
     }
 
-    static String chat(String platform, String account, String chatId, @org.jspecify.annotations.Nullable String thread) {
+    static String chat(String platform, String account, String chatId,
+                       @org.jspecify.annotations.Nullable String thread) {
         return platform + ":" + account + ":" + chatId + (thread == null ? "" : ":" + thread);
     }
 
@@ -30,6 +31,12 @@ final class ChatKeys {
             return chat + ":u:" + message.senderId();
         }
         return chat;
+    }
+
+    /** The username of a group's own account, which holds its shared conversations. */
+    static String groupAccount(IncomingMessage message) {
+        String username = message.platform() + "-group-" + message.chatId().replaceAll("[^A-Za-z0-9_-]", "_");
+        return username.length() <= 64 ? username : username.substring(0, 64);
     }
 
     /** Keys a message for {@code ConversationService.send}: a redelivered message is one message. */

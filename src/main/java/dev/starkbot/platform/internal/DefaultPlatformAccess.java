@@ -12,9 +12,8 @@ import dev.starkbot.user.UserService;
 
 /**
  * Decides in this order: a disabled platform or a group where groups are off refuses everyone; a linked identity
- * speaks as its user, if that user is active; anyone else is a guest on the installation owner's account when the
- * mode lets them in (open, or on the allow-list), gets a pairing code in a direct chat in pairing mode, and is
- * ignored otherwise. Groups never get pairing codes: a code posted there would be anyone's to read.
+ * speaks as its user, if that user is active; anyone else gets a chat account of their own when the mode lets them
+ * in (open, or on the allow-list), gets a pairing code in a direct chat in pairing mode, and is ignored otherwise. Groups never get pairing codes: a code posted there would be anyone's to read.
  */
 @Component
 class DefaultPlatformAccess implements PlatformAccess {
@@ -28,6 +27,9 @@ class DefaultPlatformAccess implements PlatformAccess {
         Optional<String> userOf(String platform, String platformUserId);
 
         Optional<String> link(String platform, String senderId, String senderName, String code);
+
+        /** Links the sender to a chat account of their own, made for them; returns its id. */
+        String provision(String platform, String senderId, String senderName);
     }
 
     /** Pairing codes as this class needs them ({@link PairingService}). */
@@ -64,11 +66,12 @@ class DefaultPlatformAccess implements PlatformAccess {
         }
         boolean allowListed = policy.allow().contains(message.senderId());
         return switch (policy.mode()) {
-            case OPEN -> guest();
-            case ALLOWLIST -> allowListed ? guest() : new AccessDecision.Refused("the sender is not on the allow-list");
+            case OPEN -> guest(message);
+            case ALLOWLIST -> allowListed ? guest(message)
+                    : new AccessDecision.Refused("the sender is not on the allow-list");
             case PAIRING -> {
                 if (allowListed) {
-                    yield guest();
+                    yield guest(message);
                 }
                 yield group ? new AccessDecision.Refused("an unknown sender in a group") : pairings.request(message);
             }
@@ -81,13 +84,14 @@ class DefaultPlatformAccess implements PlatformAccess {
         return identities.link(platform, senderId, senderName, code);
     }
 
-    /** A sender let in without a link talks on the owner's account, with no more than a user's rights. */
-    private AccessDecision guest() {
-        Optional<String> owner = users.installationOwner();
-        Optional<Role> role = owner.flatMap(users::activeRole);
-        if (owner.isEmpty() || role.isEmpty()) {
-            return new AccessDecision.Refused("there is no active admin for guests to talk as");
-        }
-        return new AccessDecision.Allowed(owner.get(), Role.USER.min(role.get()), true);
+    /**
+     * A sender let in without a link gets a chat account of their own (and is linked to it), never the owner's:
+     * the model's tools and commands then reach only that person's own conversations and memory.
+     */
+    private AccessDecision guest(IncomingMessage message) {
+        String userId = identities.provision(message.platform(), message.senderId(), message.senderName());
+        return users.activeRole(userId)
+                .<AccessDecision>map(role -> new AccessDecision.Allowed(userId, Role.USER.min(role), true))
+                .orElseGet(() -> new AccessDecision.Refused("the sender's account is disabled"));
     }
 }

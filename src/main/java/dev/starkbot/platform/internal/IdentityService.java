@@ -94,6 +94,22 @@ class IdentityService implements DefaultPlatformAccess.Identities {
         return users.displayName(userId.get());
     }
 
+    @Override
+    public String provision(String platform, String senderId, String senderName) {
+        String name = SenderNames.clean(senderName, senderId);
+        String userId = users.chatAccount(chatUsername(platform, senderId), name);
+        identities.link(platform, senderId, userId, name, clock.millis());
+        audit.record("platform.identity-linked", userId, null, platform, senderId,
+                "to a chat account of their own; name=" + name);
+        return userId;
+    }
+
+    /** The username of a chat-only account: the platform and the sender's id there, which are unique together. */
+    static String chatUsername(String platform, String senderId) {
+        String username = platform + "-" + senderId.replaceAll("[^A-Za-z0-9_-]", "_");
+        return username.length() <= 64 ? username : username.substring(0, 64);
+    }
+
     /** Unlinks one of the caller's identities; an admin may unlink anyone's. */
     void unlink(Principal me, String platform, String platformUserId) {
         if (!identities.unlink(platform, platformUserId, me.can(Role.ADMIN) ? null : me.userId())) {

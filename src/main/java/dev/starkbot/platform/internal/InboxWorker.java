@@ -35,10 +35,12 @@ class InboxWorker implements SmartLifecycle {
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
     private final Set<String> busyChats = ConcurrentHashMap.newKeySet();
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("platform-inbox-leases").factory());
+    /** Made at each start: a stopped context (Spring pauses cached test contexts) may be started again. */
+    private volatile ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile ScheduledExecutorService leases = leaseTimer();
     private volatile @Nullable Thread loop;
+    /** Set before the loop's thread starts: the thread must not see {@code loop} unset and end at once. */
+    private volatile boolean running;
 
     InboxWorker(Inbox inbox, InboxRepository repository, MessageRouter router, PlatformsProperties properties,
                 Clock clock) {
@@ -51,15 +53,24 @@ class InboxWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        workers = Executors.newVirtualThreadPerTaskExecutor();
+        leases = leaseTimer();
+        running = true;
         loop = Thread.ofVirtual().name("platform-inbox").start(this::run);
+    }
+
+    private static ScheduledExecutorService leaseTimer() {
+        return Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("platform-inbox-leases").factory());
     }
 
     @Override
     public void stop() {
-        Thread running = loop;
+        running = false;
+        Thread thread = loop;
         loop = null;
-        if (running != null) {
-            running.interrupt();
+        if (thread != null) {
+            thread.interrupt();
         }
         workers.shutdown();
         try {
@@ -73,11 +84,11 @@ class InboxWorker implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return running;
     }
 
     private void run() {
-        while (loop != null) {
+        while (running) {
             try {
                 long now = clock.millis();
                 long lease = properties.inboxLease().toMillis();

@@ -27,6 +27,8 @@ import dev.starkbot.platform.spi.Buttons;
 import dev.starkbot.platform.spi.DeliveryException;
 import dev.starkbot.platform.spi.Platform;
 import dev.starkbot.shared.StarkBotException;
+import dev.starkbot.user.Role;
+import dev.starkbot.user.UserService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,6 +51,7 @@ class MessageRouter {
     private final InboxRepository inbox;
     private final Outbox outbox;
     private final RunningChats running;
+    private final UserService users;
     private final PlatformsProperties properties;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -56,8 +59,9 @@ class MessageRouter {
 
     MessageRouter(PlatformRegistry registry, PlatformAccess access, ConversationService conversations,
                   CommandService commands, RouteRepository routes, InboxRepository inbox, Outbox outbox,
-                  RunningChats running, PlatformsProperties properties, TransactionTemplate transactions,
-                  JsonMapper json, Clock clock) {
+                  RunningChats running, UserService users, PlatformsProperties properties,
+                  TransactionTemplate transactions, JsonMapper json, Clock clock) {
+        this.users = users;
         this.registry = registry;
         this.access = access;
         this.conversations = conversations;
@@ -130,7 +134,7 @@ class MessageRouter {
         TurnResult result;
         try {
             result = conversations.send(route.ownerId(), route.conversationId(), prompt, platform.name(),
-                    allowed.role(), ChatKeys.message(message), stream);
+                    role(message, allowed), ChatKeys.message(message), stream);
         } catch (StarkBotException e) {
             stream.close();
             if (e.type().equals("turn-in-progress") || e.type().equals("too-many-turns")) {
@@ -152,16 +156,27 @@ class MessageRouter {
         reply(item, message, platform, replyText(result), stream.draftId());
     }
 
-    /** The conversation the chat continues, made on first contact or when the chat's person changed accounts. */
+    /**
+     * The conversation the chat continues, made on first contact or when the chat's person changed accounts. A
+     * group's shared conversation belongs to an account of the group's own, so that what the model's tools can reach
+     * there is the group's history, never a member's private conversations.
+     */
     private RouteRepository.Route route(String routeKey, IncomingMessage message, AccessDecision.Allowed allowed) {
-        Optional<RouteRepository.Route> existing = routes.find(routeKey);
         boolean shared = message.chatKind() == ChatKind.GROUP && !routeKey.contains(":u:");
-        if (existing.isPresent() && (shared || existing.get().ownerId().equals(allowed.userId()))) {
+        String ownerId = shared ? users.chatAccount(ChatKeys.groupAccount(message), message.platform() + " group "
+                + message.chatId()) : allowed.userId();
+        Optional<RouteRepository.Route> existing = routes.find(routeKey);
+        if (existing.isPresent() && existing.get().ownerId().equals(ownerId)) {
             return existing.get();
         }
-        String conversationId = conversations.create(allowed.userId(), null, null, null, message.platform()).id();
-        routes.save(routeKey, allowed.userId(), conversationId, clock.millis());
-        return new RouteRepository.Route(allowed.userId(), conversationId);
+        String conversationId = conversations.create(ownerId, null, null, null, message.platform()).id();
+        routes.save(routeKey, ownerId, conversationId, clock.millis());
+        return new RouteRepository.Route(ownerId, conversationId);
+    }
+
+    /** In a group, nobody's commands reach further than a user's, whatever their own role. */
+    private static Role role(IncomingMessage message, AccessDecision.Allowed allowed) {
+        return message.chatKind() == ChatKind.GROUP ? allowed.role().min(Role.USER) : allowed.role();
     }
 
     /** What the model is told: the text, who said it in a group, and the files that came with it. */

@@ -46,9 +46,12 @@ class Outbox implements SmartLifecycle {
     private final Semaphore wakeUp = new Semaphore(0);
     private final Set<String> sending = ConcurrentHashMap.newKeySet();
     private final AtomicLong lastStamp = new AtomicLong();
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    /** Made at each start: a stopped context (Spring pauses cached test contexts) may be started again. */
+    private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final PlatformRegistry registry;
     private volatile @Nullable Thread loop;
+    /** Set before the loop's thread starts: the thread must not see {@code loop} unset and end at once. */
+    private volatile boolean running;
 
     Outbox(OutboxRepository repository, PlatformRegistry registry, PlatformsProperties properties, JsonMapper json,
            Clock clock) {
@@ -78,15 +81,18 @@ class Outbox implements SmartLifecycle {
 
     @Override
     public void start() {
+        senders = Executors.newVirtualThreadPerTaskExecutor();
+        running = true;
         loop = Thread.ofVirtual().name("platform-outbox").start(this::run);
     }
 
     @Override
     public void stop() {
-        Thread running = loop;
+        running = false;
+        Thread thread = loop;
         loop = null;
-        if (running != null) {
-            running.interrupt();
+        if (thread != null) {
+            thread.interrupt();
         }
         senders.shutdown();
         try {
@@ -98,11 +104,11 @@ class Outbox implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return running;
     }
 
     private void run() {
-        while (loop != null) {
+        while (running) {
             try {
                 long now = clock.millis();
                 for (OutboxRepository.Item item : repository.due(now, 100)) {

@@ -104,11 +104,12 @@ class PairingService implements DefaultPlatformAccess.Pairings {
     /**
      * Links the code's sender to a user and removes the code.
      *
-     * @param userId the user to link to, or null for the approving admin
+     * @param userId the user to link to, or null for a chat account of the sender's own: never the approving admin
+     *               by default, since the admin cannot tell from a code whether its sender is really them (a person
+     *               links their own chat account to their login with {@code /link})
      */
     Identity approve(Principal admin, String code, @Nullable String userId) {
-        String target = userId == null ? admin.userId() : userId;
-        if (users.activeRole(target).isEmpty()) {
+        if (userId != null && users.activeRole(userId).isEmpty()) {
             throw PlatformException.invalid("userId", "is not an active user");
         }
         long now = clock.millis();
@@ -116,8 +117,11 @@ class PairingService implements DefaultPlatformAccess.Pairings {
             Pairing pairing = AccessCodes.pairing(code).flatMap(c -> pairings.pending(c, now))
                     .filter(p -> pairings.delete(p.code(), now))
                     .orElseThrow(() -> PlatformException.notFound("pairing code"));
+            String target = userId != null ? userId : users.chatAccount(
+                    IdentityService.chatUsername(pairing.platform(), pairing.senderId()), pairing.senderName());
             return identities.link(pairing.platform(), pairing.senderId(), target, pairing.senderName(), now);
         });
+        String target = identity.userId();
         audit.record("platform.pairing-approved", admin.userId(), admin.username(), identity.platform(),
                 identity.platformUserId(), "user=" + target + " name=" + identity.displayName());
         return identity;

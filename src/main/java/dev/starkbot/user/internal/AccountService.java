@@ -24,6 +24,8 @@ import dev.starkbot.user.UserService;
 @Service
 class AccountService implements UserService {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     static final Preferences DEFAULT_PREFERENCES = new Preferences("UTC", "en", null, null);
 
     private final UserRepository users;
@@ -68,6 +70,20 @@ class AccountService implements UserService {
     @Override
     public Optional<String> installationOwner() {
         return users.earliestActiveAdmin();
+    }
+
+    @Override
+    public String chatAccount(String username, String displayName) {
+        Optional<UserRow> existing = users.findByUsername(username);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        UserRow user = prepare(username, displayName, java.util.Base64.getEncoder().encodeToString(secret), Role.USER,
+                UserRow.Status.ACTIVE);
+        // two messages of a new person handled at once (two instances) race here: the unique username decides
+        return users.insert(user) ? user.id() : users.findByUsername(username).orElseThrow().id();
     }
 
     @Override

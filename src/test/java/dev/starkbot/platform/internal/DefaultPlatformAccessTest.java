@@ -34,6 +34,7 @@ class DefaultPlatformAccessTest {
     private final Map<String, Role> activeUsers = new HashMap<>(Map.of(OWNER, Role.ADMIN, ALICE, Role.USER));
     private final Map<String, String> linked = new HashMap<>(Map.of("tg-alice", ALICE, "tg-mallory", MALLORY));
     private final List<IncomingMessage> pairingRequests = new ArrayList<>();
+    private final java.util.Set<String> disabledAccounts = new java.util.HashSet<>();
     private AccessDecision pairingAnswer = new PairingRequired("ABCDEFGH", true);
 
     private final DefaultPlatformAccess access = new DefaultPlatformAccess(new FakeIdentities(),
@@ -90,28 +91,26 @@ class DefaultPlatformAccessTest {
     }
 
     @Test
-    void openModeLetsStrangersInAsGuestsOnTheOwnersAccountWithAUsersRightsAtMost() {
+    void openModeGivesAStrangerAChatAccountOfTheirOwnNeverTheOwners() {
         for (ChatKind chat : ChatKind.values()) {
             assertThat(decide(Mode.OPEN, Groups.ALL, chat, "tg-stranger"))
-                    .isEqualTo(new Allowed(OWNER, Role.USER, true));
+                    .isEqualTo(new Allowed("account-of-tg-stranger", Role.USER, true));
         }
-        activeUsers.put(OWNER, Role.READONLY);
-        assertThat(decide(Mode.OPEN, Groups.ALL, ChatKind.DIRECT, "tg-stranger"))
-                .isEqualTo(new Allowed(OWNER, Role.READONLY, true));
+        assertThat(linked).containsEntry("tg-stranger", "account-of-tg-stranger");
     }
 
     @Test
-    void guestsAreRefusedWhenThereIsNoActiveAdminToTalkAs() {
-        activeUsers.remove(OWNER);
+    void aStrangerWhoseChatAccountWasDisabledIsRefused() {
+        disabledAccounts.add("account-of-tg-stranger");
         assertThat(decide(Mode.OPEN, Groups.ALL, ChatKind.DIRECT, "tg-stranger")).isInstanceOf(Refused.class);
-        assertThat(decide(Mode.ALLOWLIST, Groups.ALL, ChatKind.DIRECT, "tg-listed")).isInstanceOf(Refused.class);
     }
 
     @Test
     void allowlistModeLetsInOnlyListedStrangersAsGuestsInEveryChat() {
         for (ChatKind chat : ChatKind.values()) {
             assertThat(decide(Mode.ALLOWLIST, Groups.ALL, chat, "tg-listed"))
-                    .isEqualTo(new Allowed(OWNER, Role.USER, true));
+                    .isEqualTo(new Allowed("account-of-tg-listed", Role.USER, true));
+            linked.remove("tg-listed");
             assertThat(decide(Mode.ALLOWLIST, Groups.ALL, chat, "tg-stranger")).isInstanceOf(Refused.class);
         }
         assertThat(pairingRequests).isEmpty();
@@ -121,7 +120,8 @@ class DefaultPlatformAccessTest {
     void pairingModeLetsListedStrangersInAndGivesOthersACodeInDirectChatsOnly() {
         for (ChatKind chat : ChatKind.values()) {
             assertThat(decide(Mode.PAIRING, Groups.ALL, chat, "tg-listed"))
-                    .isEqualTo(new Allowed(OWNER, Role.USER, true));
+                    .isEqualTo(new Allowed("account-of-tg-listed", Role.USER, true));
+            linked.remove("tg-listed");
         }
         assertThat(decide(Mode.PAIRING, Groups.ALL, ChatKind.DIRECT, "tg-stranger"))
                 .isEqualTo(new PairingRequired("ABCDEFGH", true));
@@ -165,6 +165,16 @@ class DefaultPlatformAccessTest {
         public Optional<String> link(String platform, String senderId, String senderName, String code) {
             return code.equals("GOOD-CODE-1234") ? Optional.of("Alice") : Optional.empty();
         }
+
+        @Override
+        public String provision(String platform, String senderId, String senderName) {
+            String account = "account-of-" + senderId;
+            linked.put(senderId, account);
+            if (!disabledAccounts.contains(account)) {
+                activeUsers.put(account, Role.USER);
+            }
+            return account;
+        }
     }
 
     private final class FakeUsers implements UserService {
@@ -187,6 +197,11 @@ class DefaultPlatformAccessTest {
         @Override
         public Optional<String> installationOwner() {
             return activeUsers.containsKey(OWNER) ? Optional.of(OWNER) : Optional.empty();
+        }
+
+        @Override
+        public String chatAccount(String username, String displayName) {
+            throw new UnsupportedOperationException();
         }
 
         @Override
