@@ -93,10 +93,13 @@ class DefaultPlatformAccessTest {
     @Test
     void openModeGivesAStrangerAChatAccountOfTheirOwnNeverTheOwners() {
         for (ChatKind chat : ChatKind.values()) {
+            linked.remove("tg-stranger");
             assertThat(decide(Mode.OPEN, Groups.ALL, chat, "tg-stranger"))
                     .isEqualTo(new Allowed("account-of-tg-stranger", Role.USER, true));
         }
         assertThat(linked).containsEntry("tg-stranger", "account-of-tg-stranger");
+        assertThat(decide(Mode.OPEN, Groups.ALL, ChatKind.DIRECT, "tg-stranger"))
+                .isEqualTo(new Allowed("account-of-tg-stranger", Role.USER, false));
     }
 
     @Test

@@ -54,7 +54,7 @@ class PlatformAccessControllerIntegrationTest extends AccessTestSupport {
     }
 
     @Test
-    void approvingWithoutABodyLinksTheApprovingAdmin() {
+    void approvingWithoutABodyGivesTheSenderTheirOwnAccountAndWithAUserIdLinksThatUser() {
         String bossTg = sender("boss-tg");
         String code = pair(bossTg, "Boss").code();
 
@@ -62,9 +62,17 @@ class PlatformAccessControllerIntegrationTest extends AccessTestSupport {
                 admin());
 
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-        assertThat(Http.json(approved).path("userId").asString()).isEqualTo(adminId());
+        assertThat(Http.json(approved).path("userId").asString()).isNotBlank().isNotEqualTo(adminId());
         assertThat(Http.json(http().get("/api/platforms/identities", admin())).valueStream()
-                .map(i -> i.path("platformUserId").asString())).contains(bossTg);
+                .map(i -> i.path("platformUserId").asString())).doesNotContain(bossTg);
+
+        String mineTg = sender("mine-tg");
+        String mine = pair(mineTg, "Me").code();
+        HttpResponse<String> linked = http().call("POST", "/api/platforms/pairings/" + mine + "/approve",
+                "{\"userId\":\"" + adminId() + "\"}", admin());
+        assertThat(Http.json(linked).path("userId").asString()).isEqualTo(adminId());
+        assertThat(Http.json(http().get("/api/platforms/identities", admin())).valueStream()
+                .map(i -> i.path("platformUserId").asString())).contains(mineTg);
     }
 
     @Test
@@ -168,7 +176,7 @@ class PlatformAccessControllerIntegrationTest extends AccessTestSupport {
             JsonNode approved = ws.call("{\"jsonrpc\":\"2.0\",\"method\":\"platforms.pairings.approve\","
                     + "\"params\":{\"code\":\"" + code + "\"},\"id\":2}");
             assertThat(approved.path("result").path("userId").asString()).as(approved.toString())
-                    .isEqualTo(adminId());
+                    .isNotBlank().isNotEqualTo(adminId());
         }
     }
 }

@@ -154,7 +154,7 @@ class PlatformAccessIntegrationTest extends AccessTestSupport {
     }
 
     @Test
-    void approvingWithoutAUserLinksTheApprovingAdminAndAnUnknownUserIsRefused() {
+    void approvingWithoutAUserGivesTheSenderAChatAccountOfTheirOwnNeverTheAdminsAndAnUnknownUserIsRefused() {
         String sender = sender("admin-tg");
         String code = pair(sender, "Boss").code();
         assertThatThrownBy(() -> pairings.approve(adminPrincipal(), code, "no-such-user"))
@@ -162,8 +162,12 @@ class PlatformAccessIntegrationTest extends AccessTestSupport {
 
         pairings.approve(adminPrincipal(), code, null);
 
-        assertThat(access.decide(direct(sender, "Boss"), PAIRING))
-                .isEqualTo(new Allowed(adminId(), Role.ADMIN, false));
+        AccessDecision decision = access.decide(direct(sender, "Boss"), PAIRING);
+        assertThat(decision).isInstanceOf(Allowed.class);
+        Allowed allowed = (Allowed) decision;
+        assertThat(allowed.userId()).isNotEqualTo(adminId());
+        assertThat(allowed.role()).isEqualTo(Role.USER);
+        assertThat(users.displayName(allowed.userId())).contains("Boss");
     }
 
     @Test
@@ -229,12 +233,17 @@ class PlatformAccessIntegrationTest extends AccessTestSupport {
     }
 
     @Test
-    void theInstallationOwnerIsTheFirstActiveAdmin() {
+    void theInstallationOwnerIsTheFirstActiveAdminAndAnOpenModeStrangerGetsTheirOwnAccount() {
         assertThat(users.installationOwner()).contains(adminId());
         AccessPolicy open = new AccessPolicy(AccessPolicy.Mode.OPEN, List.of(), PAIRING.groups(),
                 PAIRING.groupConversations());
-        assertThat(access.decide(direct(sender("guest"), "Guest"), open))
-                .isEqualTo(new Allowed(adminId(), Role.USER, true));
+        String guest = sender("guest");
+        AccessDecision first = access.decide(direct(guest, "Guest"), open);
+        assertThat(first).isInstanceOf(Allowed.class);
+        String account = ((Allowed) first).userId();
+        assertThat(account).isNotEqualTo(adminId());
+        // linked now: the same account next time, whatever the mode
+        assertThat(access.decide(direct(guest, "Guest"), PAIRING)).isEqualTo(new Allowed(account, Role.USER, false));
     }
 
     private Pairing pending(String code) {
