@@ -39,8 +39,4 @@ final class ChatKeys {
         return username.length() <= 64 ? username : username.substring(0, 64);
     }
 
-    /** Keys a message for {@code ConversationService.send}: a redelivered message is one message. */
-    static String message(IncomingMessage message) {
-        return message.platform() + ":" + message.account() + ":" + message.externalId();
-    }
 }

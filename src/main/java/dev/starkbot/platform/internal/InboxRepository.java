@@ -36,17 +36,21 @@ class InboxRepository {
 
     /**
      * Messages that may be worked on now: the oldest unfinished message of each chat, when it is pending (and not
-     * put off) or its lease ran out.
+     * put off) or its lease ran out, of the platforms running on this instance (another instance, where Telegram is
+     * off, must not take Telegram's messages).
      */
-    List<Ready> ready(long now, int limit) {
+    List<Ready> ready(long now, int limit, java.util.Collection<String> platforms) {
+        if (platforms.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 SELECT i.id, i.chat_key FROM platform_inbox i
-                WHERE i.status IN ('pending', 'processing')
-                  AND (i.lease_until IS NULL OR i.lease_until < ?)
+                WHERE i.status IN ('pending', 'processing') AND i.platform IN (:platforms)
+                  AND (i.lease_until IS NULL OR i.lease_until < :now)
                   AND NOT EXISTS (SELECT 1 FROM platform_inbox o WHERE o.chat_key = i.chat_key
                                   AND o.status IN ('pending', 'processing') AND o.received_at < i.received_at)
-                ORDER BY i.received_at LIMIT ?""")
-                .params(now, limit).query(Ready.class).list();
+                ORDER BY i.received_at LIMIT :limit""")
+                .param("platforms", platforms).param("now", now).param("limit", limit).query(Ready.class).list();
     }
 
     /** Takes a message for this instance; false when another instance took it first. */

@@ -31,6 +31,7 @@ class InboxWorker implements SmartLifecycle {
     private final Inbox inbox;
     private final InboxRepository repository;
     private final MessageRouter router;
+    private final PlatformRegistry registry;
     private final PlatformsProperties properties;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
@@ -42,8 +43,9 @@ class InboxWorker implements SmartLifecycle {
     /** Set before the loop's thread starts: the thread must not see {@code loop} unset and end at once. */
     private volatile boolean running;
 
-    InboxWorker(Inbox inbox, InboxRepository repository, MessageRouter router, PlatformsProperties properties,
-                Clock clock) {
+    InboxWorker(Inbox inbox, InboxRepository repository, MessageRouter router, PlatformRegistry registry,
+                PlatformsProperties properties, Clock clock) {
+        this.registry = registry;
         this.inbox = inbox;
         this.repository = repository;
         this.router = router;
@@ -92,7 +94,7 @@ class InboxWorker implements SmartLifecycle {
             try {
                 long now = clock.millis();
                 long lease = properties.inboxLease().toMillis();
-                for (InboxRepository.Ready ready : repository.ready(now, 100)) {
+                for (InboxRepository.Ready ready : repository.ready(now, 100, registry.running())) {
                     if (!busyChats.contains(ready.chatKey())
                             && repository.claim(ready.id(), instance, now, now + lease)) {
                         busyChats.add(ready.chatKey());
@@ -116,9 +118,12 @@ class InboxWorker implements SmartLifecycle {
 
     private void work(InboxRepository.Ready ready) {
         long lease = properties.inboxLease().toMillis();
-        ScheduledFuture<?> renewal = leases.scheduleAtFixedRate(
-                () -> repository.renew(ready.id(), instance, clock.millis() + lease),
-                lease / 3, lease / 3, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal = leases.scheduleAtFixedRate(() -> {
+            if (!repository.renew(ready.id(), instance, clock.millis() + lease)) {
+                // another instance took the message over (this one stalled past its lease): stop answering it here
+                router.abandon(ready.chatKey());
+            }
+        }, lease / 3, lease / 3, TimeUnit.MILLISECONDS);
         try {
             repository.find(ready.id()).ifPresent(item -> {
                 try {

@@ -95,9 +95,11 @@ class MessageRouter {
         }
         String text = message.callback() != null ? message.callback().data() : message.text();
         Matcher link = LINK.matcher(text);
-        if (link.matches() && policy.mode() != AccessPolicy.Mode.DISABLED) {
+        // only in a direct chat: in a group the code would be shown to everyone, and an anonymous admin's
+        // messages all come from one shared sender
+        if (link.matches() && message.chatKind() == ChatKind.DIRECT && policy.mode() != AccessPolicy.Mode.DISABLED) {
             String reply = access.link(message.platform(), message.senderId(), message.senderName(), link.group(1))
-                    .map(name -> "Linked: you are **" + name + "** on StarkBot now.")
+                    .map(name -> "Linked: you are **" + literal(name) + "** on StarkBot now.")
                     .orElse("That link code is unknown or expired. Make a new one in the dashboard.");
             reply(item, message, platform, reply, null);
             return;
@@ -134,7 +136,7 @@ class MessageRouter {
         TurnResult result;
         try {
             result = conversations.send(route.ownerId(), route.conversationId(), prompt, platform.name(),
-                    role(message, allowed), ChatKeys.message(message), stream);
+                    role(message, allowed), item.id(), stream);
         } catch (StarkBotException e) {
             stream.close();
             if (e.type().equals("turn-in-progress") || e.type().equals("too-many-turns")) {
@@ -143,7 +145,7 @@ class MessageRouter {
                 return;
             }
             log.info("Could not answer a {} message: {}", platform.name(), e.getMessage());
-            reply(item, message, platform, "⚠️ " + e.getMessage(), stream.draftId());
+            reply(item, message, platform, "⚠️ " + literal(e.getMessage()), stream.draftId());
             return;
         } finally {
             // the preview stops before the final text is written, so no late preview edit can overwrite it
@@ -174,6 +176,11 @@ class MessageRouter {
         return new RouteRepository.Route(ownerId, conversationId);
     }
 
+    /** Stops the turn answering a chat's message, when this instance lost the message's lease to another. */
+    void abandon(String chatKey) {
+        running.find(chatKey).ifPresent(turn -> conversations.abort(turn.ownerId(), turn.conversationId()));
+    }
+
     /** In a group, nobody's commands reach further than a user's, whatever their own role. */
     private static Role role(IncomingMessage message, AccessDecision.Allowed allowed) {
         return message.chatKind() == ChatKind.GROUP ? allowed.role().min(Role.USER) : allowed.role();
@@ -186,15 +193,29 @@ class MessageRouter {
             return prompt.toString();
         }
         if (message.chatKind() == ChatKind.GROUP && !prompt.isEmpty()) {
-            prompt.insert(0, "[" + message.senderName() + "] ");
+            prompt.insert(0, "[" + label(message.senderName()) + "] ");
         }
         for (Attachment attachment : message.attachments()) {
-            prompt.append(prompt.isEmpty() ? "" : "\n").append("[").append(message.senderName()).append(" sent a ")
-                    .append(attachment.kind().name().toLowerCase(java.util.Locale.ROOT)).append(": ")
-                    .append(attachment.fileName()).append(", ").append(attachment.size()).append(" bytes, saved as ")
-                    .append(attachment.path()).append("]");
+            prompt.append(prompt.isEmpty() ? "" : "\n").append('[').append(label(message.senderName()))
+                    .append(" sent a ").append(attachment.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(": ").append(label(attachment.fileName())).append(", ").append(attachment.size())
+                    .append(" bytes, saved as ").append(attachment.path()).append(']');
         }
         return prompt.toString();
+    }
+
+    /**
+     * A name as it goes into the prompt: on one line and without brackets, so that a name (or a message) cannot
+     * pass itself off as another person's line. Names are the sender's own choice and prove nothing.
+     */
+    private static String label(String name) {
+        String clean = name.replaceAll("[\\p{Cntrl}\\[\\]\\u2028\\u2029]", " ").strip();
+        return clean.length() <= 64 ? clean : clean.substring(0, 64);
+    }
+
+    /** Text shown as written, not read as Markdown: a name or an error message must not carry links or markup. */
+    static String literal(String text) {
+        return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!|<>~&])", "\\\\$1");
     }
 
     /** The reply as the chat shows it: the model's text of every step, and the notices that ended the turn. */

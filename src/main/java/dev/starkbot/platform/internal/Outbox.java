@@ -111,7 +111,7 @@ class Outbox implements SmartLifecycle {
         while (running) {
             try {
                 long now = clock.millis();
-                for (OutboxRepository.Item item : repository.due(now, 100)) {
+                for (OutboxRepository.Item item : repository.due(now, 100, registry.running())) {
                     if (!sending.contains(item.chatKey())
                             && repository.claim(item.id(), instance, now, now + LEASE.toMillis())) {
                         sending.add(item.chatKey());

@@ -38,15 +38,19 @@ class OutboxRepository {
                 .update() == 1;
     }
 
-    /** The first unsent message of each chat, when it is due and nobody is sending it. */
-    List<Item> due(long now, int limit) {
+    /** The first unsent message of each chat, of the platforms running here, when it is due and nobody sends it. */
+    List<Item> due(long now, int limit, java.util.Collection<String> platforms) {
+        if (platforms.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM platform_outbox o
-                WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ?)
+                WHERE o.status = 'pending' AND o.platform IN (:platforms) AND o.next_attempt_at <= :now
+                  AND (o.lease_until IS NULL OR o.lease_until < :now)
                   AND NOT EXISTS (SELECT 1 FROM platform_outbox p WHERE p.chat_key = o.chat_key
                                   AND p.status = 'pending' AND p.created_at < o.created_at)
-                ORDER BY o.created_at LIMIT ?""")
-                .params(now, now, limit).query(Item.class).list();
+                ORDER BY o.created_at LIMIT :limit""")
+                .param("platforms", platforms).param("now", now).param("limit", limit).query(Item.class).list();
     }
 
     boolean claim(String id, String owner, long now, long leaseUntil) {

@@ -77,6 +77,11 @@ class PlatformRegistry implements SmartLifecycle {
         return Optional.ofNullable(platforms.get(name));
     }
 
+    /** The platforms this instance runs: only their messages are answered and sent here. */
+    java.util.Set<String> running() {
+        return running ? platforms.keySet() : java.util.Set.of();
+    }
+
     List<PlatformStatus> statuses() {
         return platforms.keySet().stream().map(statuses::get).toList();
     }
@@ -167,13 +172,23 @@ class PlatformRegistry implements SmartLifecycle {
             }
         }
 
+        /**
+         * Only files under {@code <data-dir>/files}, followed through links: the data directory also holds the
+         * database and the master key, which no attachment may name.
+         */
         @Override
         public Path file(String path) {
+            Path root = dataDir.resolve("files");
             Path resolved = dataDir.resolve(path).normalize();
-            if (!resolved.startsWith(dataDir)) {
-                throw new IllegalArgumentException("An attachment's path stays inside the data directory");
+            try {
+                if (resolved.startsWith(root) && Files.exists(resolved)
+                        && resolved.toRealPath().startsWith(root.toRealPath())) {
+                    return resolved;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return resolved;
+            throw new IllegalArgumentException("An attachment is a file under the data directory's files folder");
         }
     }
 }

@@ -24,6 +24,10 @@ public interface PlatformContext {
     /** Where the adapter keeps files it downloads: a directory of its own under the data directory. */
     Path files();
 
-    /** Resolves an {@link dev.starkbot.platform.Attachment#path()} to the file. */
+    /**
+     * Resolves an {@link dev.starkbot.platform.Attachment#path()} to the file.
+     *
+     * @throws IllegalArgumentException when the path names no file under {@code <data-dir>/files}
+     */
     Path file(String path);
 }

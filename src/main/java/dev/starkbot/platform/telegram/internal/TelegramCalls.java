@@ -48,6 +48,11 @@ final class TelegramCalls {
         return DeliveryException.permanentFailure(description);
     }
 
+    /** Telegram could not parse the markup (a renderer bug): the text can still go as plain text. */
+    static boolean unparsable(DeliveryException e) {
+        return e.permanent() && e.getMessage() != null && e.getMessage().contains("can't parse entities");
+    }
+
     /** Editing a message to the text it already has is not a failure: a retried edit after a crash does that. */
     static boolean notModified(DeliveryException e) {
         return e.getMessage() != null && e.getMessage().contains("message is not modified");

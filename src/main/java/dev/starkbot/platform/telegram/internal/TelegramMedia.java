@@ -29,9 +29,11 @@ final class TelegramMedia {
         String first = null;
         for (int i = 0; i < message.attachments().size(); i++) {
             Attachment attachment = message.attachments().get(i);
-            Path file = context.file(attachment.path());
-            if (!file.toFile().isFile()) {
-                throw DeliveryException.permanentFailure("the file to send is gone: " + attachment.fileName());
+            Path file;
+            try {
+                file = context.file(attachment.path());
+            } catch (IllegalArgumentException e) {
+                throw DeliveryException.permanentFailure("no file to send: " + attachment.fileName());
             }
             String caption = i == 0 && message.text().length() <= CAPTION_LIMIT ? message.text() : null;
             SendResponse response = attachment.kind() == Attachment.Kind.PHOTO

@@ -1,10 +1,14 @@
 package dev.starkbot.platform.telegram.internal;
 
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,6 +75,8 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
     private volatile @Nullable Connection connection;
     private volatile @Nullable PlatformContext context;
     private volatile @Nullable List<CommandSpec> menu;
+    /** Counts starts and stops: a connection attempt of an earlier start gives up instead of connecting. */
+    private volatile int generation;
 
     /** A started bot: its clients, identity, and the poller or the webhook secret. */
     record Connection(TelegramBot api, TelegramBot polling, OkHttpClient http, TelegramBotIdentity me,
@@ -116,11 +122,21 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
             return;
         }
         context.status(PlatformStatus.State.CONNECTING, null);
-        Thread.ofVirtual().name("telegram-connect").start(() -> connect(context, token.get()));
+        int started = ++generation;
+        Thread.ofVirtual().name("telegram-connect").start(() -> connect(context, token.get(), started));
     }
 
-    /** Learns who the bot is, then starts polling or registers the webhook; retried until it works or stops. */
-    private void connect(PlatformContext context, String token) {
+    /**
+     * Learns who the bot is, then starts polling or registers the webhook, each step retried with backoff until it
+     * works or this start is superseded (stopped, or restarted with a new token).
+     */
+    private void connect(PlatformContext context, String token, int started) {
+        if (properties.mode() == TelegramProperties.Mode.WEBHOOK && !properties.webhookUrl().startsWith("https://")) {
+            // an empty URL would tell Telegram to remove the webhook, and no update would ever come
+            context.status(PlatformStatus.State.FAILED, "webhook mode needs starkbot.platforms.telegram.webhook-url, "
+                    + "an https:// address");
+            return;
+        }
         String root = properties.apiUrl().replaceAll("/+$", "");
         OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(properties.requestTimeout())
@@ -132,42 +148,52 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
                 .okHttpClient(http).build();
         TelegramBot polling = new TelegramBot.Builder(token).apiUrl(root + "/bot").fileApiUrl(root + "/file/bot")
                 .okHttpClient(pollHttp).build();
-        TelegramBotIdentity me = identify(context, api);
-        if (me == null) {
-            return;
-        }
+        TelegramBotIdentity me = retrying(context, started, () -> {
+            var user = TelegramCalls.execute(api, new GetMe(), "getMe").user();
+            return new TelegramBotIdentity(Long.toString(user.id()), user.username());
+        });
         TelegramUpdates updates = new TelegramUpdates(new TelegramFiles(api, http, root + "/file/bot" + token + "/",
                 properties.maxFileBytes(), context.files(), starkbot.dataDir().toAbsolutePath().normalize()));
-        try {
-            if (properties.mode() == TelegramProperties.Mode.WEBHOOK) {
-                String secret = secret();
-                TelegramCalls.execute(api, new SetWebhook().url(properties.webhookUrl()).secretToken(secret)
-                        .allowedUpdates("message", "callback_query"), "setWebhook");
+        boolean webhook = properties.mode() == TelegramProperties.Mode.WEBHOOK;
+        String secret = secret(token);
+        Boolean ready = me == null ? null : retrying(context, started, () -> webhook
+                ? TelegramCalls.execute(api, new SetWebhook().url(properties.webhookUrl()).secretToken(secret)
+                        .allowedUpdates("message", "callback_query"), "setWebhook").isOk()
+                // Telegram refuses getUpdates while a webhook is set (409); pending updates are kept
+                : TelegramCalls.execute(api, new DeleteWebhook(), "deleteWebhook").isOk());
+        synchronized (this) {
+            if (ready == null || generation != started) {
+                api.shutdown();
+                polling.shutdown();
+                return;
+            }
+            if (webhook) {
                 connection = new Connection(api, polling, http, me, updates, null, null, secret);
                 context.status(PlatformStatus.State.CONNECTED, "webhook");
             } else {
-                // Telegram refuses getUpdates while a webhook is set (409); pending updates are kept
-                TelegramCalls.execute(api, new DeleteWebhook(), "deleteWebhook");
                 TelegramPoller poller = new TelegramPoller(polling, context, properties.pollTimeout(),
                         update -> receive(update));
                 connection = new Connection(api, polling, http, me, updates, poller, null, null);
                 Thread thread = Thread.ofVirtual().name("telegram-poll").start(poller);
                 connection = new Connection(api, polling, http, me, updates, poller, thread, null);
             }
-            List<CommandSpec> commands = menu;
-            if (commands != null) {
+        }
+        List<CommandSpec> commands = menu;
+        if (commands != null) {
+            try {
                 setCommands(commands);
+            } catch (DeliveryException e) {
+                // messages still work without a menu
+                log.warn("Could not set Telegram's command menu: {}", e.getMessage());
             }
-        } catch (DeliveryException e) {
-            context.status(PlatformStatus.State.FAILED, e.getMessage());
         }
     }
 
-    private @Nullable TelegramBotIdentity identify(PlatformContext context, TelegramBot api) {
-        for (int attempt = 1; this.context == context; attempt++) {
+    /** A call made again with backoff until it succeeds; null when this start was superseded meanwhile. */
+    private <T> @Nullable T retrying(PlatformContext context, int started, Call<T> call) {
+        for (int attempt = 1; generation == started; attempt++) {
             try {
-                var me = TelegramCalls.execute(api, new GetMe(), "getMe").user();
-                return new TelegramBotIdentity(Long.toString(me.id()), me.username());
+                return call.run();
             } catch (DeliveryException e) {
                 context.status(e.permanent() ? PlatformStatus.State.FAILED : PlatformStatus.State.BACKING_OFF,
                         e.getMessage());
@@ -181,6 +207,11 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
         return null;
     }
 
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws DeliveryException;
+    }
+
     /** Hands an update to the router; returns once it is recorded (the caller confirms it to Telegram then). */
     void receive(Update update) {
         Connection current = connection;
@@ -188,7 +219,15 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
         if (current == null || target == null) {
             throw new IllegalStateException("Telegram is not started");
         }
-        IncomingMessage message = current.updates().map(update, current.me());
+        IncomingMessage message;
+        try {
+            message = current.updates().map(update, current.me());
+        } catch (RuntimeException e) {
+            // an update this adapter cannot read is skipped, not retried: asking for it again would stop every
+            // later update behind it
+            log.warn("Skipping Telegram update {} that could not be read", update.updateId(), e);
+            return;
+        }
         if (message == null || !message.addressedToBot() && access().groups() != AccessPolicy.Groups.ALL) {
             // a group's chatter the bot was not asked about is not even recorded
             return;
@@ -204,6 +243,7 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
 
     @Override
     public synchronized void stop() {
+        generation++;
         Connection current = connection;
         connection = null;
         context = null;
@@ -247,7 +287,18 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
         if (!message.buttons().isEmpty()) {
             request.replyMarkup(keyboard(message));
         }
-        return Integer.toString(TelegramCalls.execute(current.api(), request, "sendMessage").message().messageId());
+        try {
+            return Integer.toString(TelegramCalls.execute(current.api(), request, "sendMessage").message()
+                    .messageId());
+        } catch (DeliveryException e) {
+            if (!TelegramCalls.unparsable(e)) {
+                throw e;
+            }
+            // markup Telegram would not take must not lose the reply: it goes again as the text people would see
+            log.warn("Telegram refused a message's markup ({}); sending it as plain text", e.getMessage());
+            return send(new OutgoingMessage(message.chatId(), message.threadId(), TelegramHtml.text(
+                    TelegramHtml.shown(message.text())), message.replyTo(), message.buttons(), List.of()));
+        }
     }
 
     static InlineKeyboardMarkup keyboard(OutgoingMessage message) {
@@ -264,7 +315,10 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
             TelegramCalls.execute(connected().api(), new EditMessageText(chatId, Integer.parseInt(messageId), text)
                     .parseMode(ParseMode.HTML), "editMessageText");
         } catch (DeliveryException e) {
-            if (!TelegramCalls.notModified(e)) {
+            if (TelegramCalls.unparsable(e)) {
+                log.warn("Telegram refused an edit's markup ({}); editing it as plain text", e.getMessage());
+                edit(chatId, messageId, TelegramHtml.text(TelegramHtml.shown(text)));
+            } else if (!TelegramCalls.notModified(e)) {
                 throw e;
             }
         }
@@ -330,10 +384,19 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
         return settings.global(TOKEN_SETTING).filter(value -> !value.isBlank());
     }
 
-    /** A fresh secret per start: Telegram sends it back with every update, in a header, and nobody else knows it. */
-    private static String secret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /**
+     * The webhook's secret, derived from the bot token: the same on every instance (each one registering the webhook
+     * leaves the others' secret valid) and known only to whoever holds the token, who controls the bot anyway.
+     * Telegram sends it back with every update, in a header.
+     */
+    static String secret(String token) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal("starkbot telegram webhook".getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 }

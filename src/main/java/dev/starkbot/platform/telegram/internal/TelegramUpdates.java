@@ -54,7 +54,7 @@ final class TelegramUpdates {
             return null;
         }
         return new IncomingMessage("telegram", me.id(), Long.toString(message.chat().id()), thread(message), kind,
-                Long.toString(message.from().id()), name(message.from()), externalId,
+                sender(message), senderName(message), externalId,
                 Integer.toString(message.messageId()), text, attachments, addressed, null,
                 Instant.ofEpochSecond(message.date() == null ? 0 : message.date()));
     }
@@ -111,6 +111,10 @@ final class TelegramUpdates {
             return false;
         }
         for (MessageEntity entity : entities) {
+            if (entity.type() == null || entity.offset() == null || entity.length() == null) {
+                // an entity type newer than the library: not a mention of the bot
+                continue;
+            }
             int end = Math.min(text.length(), entity.offset() + entity.length());
             String covered = entity.offset() < end ? text.substring(entity.offset(), end) : "";
             switch (entity.type()) {
@@ -141,6 +145,20 @@ final class TelegramUpdates {
     private static boolean repliesToBot(Message message, TelegramBotIdentity me) {
         Message original = message.replyToMessage();
         return original != null && original.from() != null && me.id().equals(Long.toString(original.from().id()));
+    }
+
+    /**
+     * Who wrote: the user, or for a message posted on behalf of a chat (an anonymous group admin, a channel, an
+     * automatic forward) the chat itself. Such messages come from shared service accounts (GroupAnonymousBot and
+     * others), which must never be taken for one person: they get a {@code chat:} id of their own.
+     */
+    private static String sender(Message message) {
+        return message.senderChat() != null ? "chat:" + message.senderChat().id() : Long.toString(message.from().id());
+    }
+
+    private static String senderName(Message message) {
+        Chat chat = message.senderChat();
+        return chat != null ? (chat.title() != null ? chat.title() : "chat " + chat.id()) : name(message.from());
     }
 
     private static ChatKind kind(Chat chat) {
