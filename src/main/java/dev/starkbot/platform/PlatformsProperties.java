@@ -21,6 +21,8 @@ import jakarta.validation.constraints.Min;
  * @param deliveryAttempts   attempts to send one outgoing message before it is given up (and logged)
  * @param maxRetryDelay      the longest wait between two attempts, including a platform's {@code retry_after}
  * @param keepDelivered      how long received and sent messages are kept in the inbox and outbox after they are done
+ * @param keepFiles          how long files received from platforms are kept under {@code <data-dir>/files}; the
+ *                           conversations that mention them keep only their names
  */
 @ConfigurationProperties("starkbot.platforms")
 @Validated
@@ -31,5 +33,6 @@ public record PlatformsProperties(
         @DefaultValue("2m") Duration inboxLease,
         @DefaultValue("12") @Min(1) @Max(100) int deliveryAttempts,
         @DefaultValue("5m") Duration maxRetryDelay,
-        @DefaultValue("7d") Duration keepDelivered) {
+        @DefaultValue("7d") Duration keepDelivered,
+        @DefaultValue("30d") Duration keepFiles) {
 }

@@ -25,6 +25,7 @@ import dev.starkbot.platform.OutgoingMessage;
 import dev.starkbot.platform.PlatformsProperties;
 import dev.starkbot.platform.spi.Buttons;
 import dev.starkbot.platform.spi.DeliveryException;
+import dev.starkbot.platform.spi.Media;
 import dev.starkbot.platform.spi.Platform;
 import dev.starkbot.shared.StarkBotException;
 import dev.starkbot.user.Role;
@@ -121,7 +122,7 @@ class MessageRouter {
 
     private void converse(InboxRepository.Item item, IncomingMessage message, Platform platform, AccessPolicy policy,
                           AccessDecision.Allowed allowed, String text) {
-        String prompt = prompt(message, text);
+        String prompt = prompt(message, text, downloads(platform, message));
         if (prompt.isBlank()) {
             inbox.finish(item.id(), "ignored", "nothing to answer", clock.millis());
             return;
@@ -186,8 +187,29 @@ class MessageRouter {
         return message.chatKind() == ChatKind.GROUP ? allowed.role().min(Role.USER) : allowed.role();
     }
 
+    /**
+     * The message's files, fetched now that the sender is let in (a stranger's files are never downloaded); a file
+     * that cannot be fetched is kept as a note for the model.
+     */
+    private static List<Attachment> downloads(Platform platform, IncomingMessage message) {
+        List<Attachment> files = new ArrayList<>();
+        for (Attachment attachment : message.attachments()) {
+            if (attachment.downloaded() || !(platform instanceof Media media)) {
+                files.add(attachment);
+                continue;
+            }
+            try {
+                files.add(media.download(attachment, message.chatId()));
+            } catch (DeliveryException e) {
+                log.info("Could not download a {} from {}: {}", attachment.kind(), platform.name(), e.getMessage());
+                files.add(attachment);
+            }
+        }
+        return files;
+    }
+
     /** What the model is told: the text, who said it in a group, and the files that came with it. */
-    private String prompt(IncomingMessage message, String text) {
+    private String prompt(IncomingMessage message, String text, List<Attachment> attachments) {
         StringBuilder prompt = new StringBuilder(text.strip());
         if (commands.handles(prompt.toString())) {
             return prompt.toString();
@@ -195,11 +217,12 @@ class MessageRouter {
         if (message.chatKind() == ChatKind.GROUP && !prompt.isEmpty()) {
             prompt.insert(0, "[" + label(message.senderName()) + "] ");
         }
-        for (Attachment attachment : message.attachments()) {
+        for (Attachment attachment : attachments) {
             prompt.append(prompt.isEmpty() ? "" : "\n").append('[').append(label(message.senderName()))
                     .append(" sent a ").append(attachment.kind().name().toLowerCase(java.util.Locale.ROOT))
                     .append(": ").append(label(attachment.fileName())).append(", ").append(attachment.size())
-                    .append(" bytes, saved as ").append(attachment.path()).append(']');
+                    .append(attachment.downloaded() ? " bytes, saved as " + attachment.path()
+                            : " bytes, which could not be downloaded").append(']');
         }
         return prompt.toString();
     }

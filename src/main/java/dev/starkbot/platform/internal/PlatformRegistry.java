@@ -77,6 +77,11 @@ class PlatformRegistry implements SmartLifecycle {
         return Optional.ofNullable(platforms.get(name));
     }
 
+    /** Every enabled platform, running or not. */
+    java.util.Set<String> names() {
+        return platforms.keySet();
+    }
+
     /** The platforms this instance runs: only their messages are answered and sent here. */
     java.util.Set<String> running() {
         return running ? platforms.keySet() : java.util.Set.of();

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.jspecify.annotations.Nullable;
-
 import com.pengrad.telegrambot.TelegramBot;
 import com.pengrad.telegrambot.request.GetFile;
 import com.pengrad.telegrambot.response.GetFileResponse;
@@ -46,8 +44,12 @@ final class TelegramFiles {
         this.dataDir = dataDir;
     }
 
-    Attachment download(Attachment.Kind kind, String fileId, String name, @Nullable String mimeType, String chatId)
-            throws DownloadException {
+    Attachment download(Attachment attachment, String chatId) throws DownloadException {
+        String fileId = attachment.ref();
+        String name = attachment.fileName();
+        if (fileId == null) {
+            throw new DownloadException("no file id");
+        }
         GetFileResponse response;
         try {
             response = TelegramCalls.execute(bot, new GetFile(fileId), "getFile");
@@ -73,7 +75,8 @@ final class TelegramFiles {
             Path partial = Files.createTempFile(folder, "download", ".part");
             long size = copy(body.byteStream(), partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Attachment(kind, name, mimeType, size, dataDir.relativize(target).toString().replace('\\', '/'));
+            return new Attachment(attachment.kind(), name, attachment.mimeType(), size,
+                    dataDir.relativize(target).toString().replace('\\', '/'), fileId);
         } catch (IOException | RuntimeException e) {
             throw new DownloadException("download failed (" + e.getClass().getSimpleName() + ")");
         }

@@ -36,6 +36,7 @@ import com.pengrad.telegrambot.request.SetWebhook;
 
 import dev.starkbot.command.CommandSpec;
 import dev.starkbot.platform.AccessPolicy;
+import dev.starkbot.platform.Attachment;
 import dev.starkbot.platform.IncomingMessage;
 import dev.starkbot.platform.OutgoingMessage;
 import dev.starkbot.platform.PlatformStatus;
@@ -80,7 +81,7 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
 
     /** A started bot: its clients, identity, and the poller or the webhook secret. */
     record Connection(TelegramBot api, TelegramBot polling, OkHttpClient http, TelegramBotIdentity me,
-                      TelegramUpdates updates, @Nullable TelegramPoller poller, @Nullable Thread pollerThread,
+                      TelegramFiles files, @Nullable TelegramPoller poller, @Nullable Thread pollerThread,
                       @Nullable String webhookSecret) {
     }
 
@@ -105,6 +106,15 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
     @Override
     public MessageFormat format() {
         return format;
+    }
+
+    @Override
+    public Attachment download(Attachment attachment, String chatId) throws DeliveryException {
+        try {
+            return connected().files().download(attachment, chatId);
+        } catch (TelegramFiles.DownloadException e) {
+            throw DeliveryException.permanentFailure(e.getMessage());
+        }
     }
 
     @Override
@@ -152,8 +162,8 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
             var user = TelegramCalls.execute(api, new GetMe(), "getMe").user();
             return new TelegramBotIdentity(Long.toString(user.id()), user.username());
         });
-        TelegramUpdates updates = new TelegramUpdates(new TelegramFiles(api, http, root + "/file/bot" + token + "/",
-                properties.maxFileBytes(), context.files(), starkbot.dataDir().toAbsolutePath().normalize()));
+        TelegramFiles updates = new TelegramFiles(api, http, root + "/file/bot" + token + "/",
+                properties.maxFileBytes(), context.files(), starkbot.dataDir().toAbsolutePath().normalize());
         boolean webhook = properties.mode() == TelegramProperties.Mode.WEBHOOK;
         String secret = secret(token);
         Boolean ready = me == null ? null : retrying(context, started, () -> webhook
@@ -221,7 +231,7 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
         }
         IncomingMessage message;
         try {
-            message = current.updates().map(update, current.me());
+            message = TelegramUpdates.map(update, current.me());
         } catch (RuntimeException e) {
             // an update this adapter cannot read is skipped, not retried: asking for it again would stop every
             // later update behind it

@@ -3,7 +3,6 @@ package dev.starkbot.platform.telegram.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,17 +18,11 @@ import dev.starkbot.platform.Attachment;
 import dev.starkbot.platform.ChatKind;
 import dev.starkbot.platform.IncomingMessage;
 
-/** Turns Telegram updates into the router's messages; files are fetched by {@link TelegramFiles}. */
+/** Turns Telegram updates into the router's messages; their files are recorded by reference. */
 final class TelegramUpdates {
 
-    private final TelegramFiles files;
-
-    TelegramUpdates(TelegramFiles files) {
-        this.files = files;
-    }
-
     /** The message an update carries, or null for updates the bot does not answer (edits, joins, channel posts). */
-    @Nullable IncomingMessage map(Update update, TelegramBotIdentity me) {
+    static @Nullable IncomingMessage map(Update update, TelegramBotIdentity me) {
         String externalId = Integer.toString(update.updateId());
         if (update.callbackQuery() != null) {
             return callback(update.callbackQuery(), externalId, me);
@@ -46,10 +39,7 @@ final class TelegramUpdates {
             text = text.replace("@" + me.username(), "").strip();
         }
         List<Attachment> attachments = new ArrayList<>();
-        // files are fetched only for messages the bot will read: a group's chatter is not downloaded
-        if (addressed) {
-            text = attachments(message, text, attachments);
-        }
+        attachments(message, attachments);
         if (text.isBlank() && attachments.isEmpty()) {
             return null;
         }
@@ -72,38 +62,31 @@ final class TelegramUpdates {
                 new IncomingMessage.Callback(query.id(), query.data()), Instant.now());
     }
 
-    private String attachments(Message message, String text, List<Attachment> attachments) {
-        StringBuilder notes = new StringBuilder(text);
+    /** The message's files, by reference: they are downloaded only once the sender is let in. */
+    private static void attachments(Message message, List<Attachment> attachments) {
         PhotoSize[] photo = message.photo();
         if (photo != null && photo.length > 0) {
             // Telegram sends every size it made; the last is the largest
             PhotoSize largest = photo[photo.length - 1];
-            fetch(Attachment.Kind.PHOTO, largest.fileId(), "photo-" + message.messageId() + ".jpg", "image/jpeg",
-                    message, attachments, notes);
+            attachments.add(reference(Attachment.Kind.PHOTO, "photo-" + message.messageId() + ".jpg", "image/jpeg",
+                    largest.fileSize(), largest.fileId()));
         }
         if (message.document() != null) {
             var document = message.document();
-            fetch(Attachment.Kind.DOCUMENT, document.fileId(),
-                    document.fileName() == null ? "document-" + message.messageId() : document.fileName(),
-                    document.mimeType(), message, attachments, notes);
+            attachments.add(reference(Attachment.Kind.DOCUMENT, document.fileName() == null
+                    ? "document-" + message.messageId() : document.fileName(), document.mimeType(),
+                    document.fileSize(), document.fileId()));
         }
         if (message.voice() != null) {
             var voice = message.voice();
-            fetch(Attachment.Kind.VOICE, voice.fileId(), "voice-" + message.messageId() + ".ogg",
-                    voice.mimeType() == null ? "audio/ogg" : voice.mimeType(), message, attachments, notes);
+            attachments.add(reference(Attachment.Kind.VOICE, "voice-" + message.messageId() + ".ogg",
+                    voice.mimeType() == null ? "audio/ogg" : voice.mimeType(), voice.fileSize(), voice.fileId()));
         }
-        return notes.toString();
     }
 
-    private void fetch(Attachment.Kind kind, String fileId, String name, @Nullable String mimeType, Message message,
-                       List<Attachment> attachments, StringBuilder notes) {
-        try {
-            attachments.add(files.download(kind, fileId, name, mimeType, Long.toString(message.chat().id())));
-        } catch (TelegramFiles.DownloadException e) {
-            // the message still counts: the model is told a file came that could not be read
-            notes.append(notes.isEmpty() ? "" : "\n").append("[a ").append(kind.name().toLowerCase(Locale.ROOT))
-                    .append(" that could not be downloaded: ").append(e.getMessage()).append("]");
-        }
+    private static Attachment reference(Attachment.Kind kind, String name, @Nullable String mimeType,
+                                        @Nullable Long size, String fileId) {
+        return new Attachment(kind, name, mimeType, size == null ? 0 : size, "", fileId);
     }
 
     private static boolean mentions(String text, MessageEntity @Nullable [] entities, TelegramBotIdentity me) {

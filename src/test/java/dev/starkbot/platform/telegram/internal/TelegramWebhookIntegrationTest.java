@@ -3,17 +3,21 @@ package dev.starkbot.platform.telegram.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.starkbot.shared.StarkBotProperties;
 import dev.starkbot.testing.Await;
 import dev.starkbot.testing.Http;
 import dev.starkbot.testing.StorageTest;
@@ -45,6 +49,9 @@ class TelegramWebhookIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StarkBotProperties starkbot;
 
     @DynamicPropertySource
     static void fakes(DynamicPropertyRegistry registry) {
@@ -88,6 +95,23 @@ class TelegramWebhookIntegrationTest {
         deliver();
 
         TELEGRAM.awaitSent(kim.id(), sent -> sent.plainText().contains("Welcome, Kim."), WAIT);
+    }
+
+    @Test
+    void aStrangersFilesAreNotDownloaded() throws Exception {
+        TelegramUser ned = TelegramUser.of(3004, "Ned", "ned");
+
+        TELEGRAM.userSendsDocument(ned.id(), ned, "junk.bin", "application/octet-stream", new byte[4096], null);
+        deliver();
+
+        TELEGRAM.awaitSent(ned.id(), sent -> sent.plainText().contains("pairing code"), WAIT);
+        assertThat(TELEGRAM.requests("getFile")).isEmpty();
+        Path folder = starkbot.dataDir().resolve("files/telegram");
+        if (Files.exists(folder)) {
+            try (var walk = Files.walk(folder)) {
+                assertThat(walk.filter(Files::isRegularFile).toList()).isEmpty();
+            }
+        }
     }
 
     @Test
