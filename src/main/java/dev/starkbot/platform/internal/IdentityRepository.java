@@ -47,6 +47,14 @@ class IdentityRepository {
         return new Identity(platform, platformUserId, userId, displayName, Instant.ofEpochMilli(now));
     }
 
+    /** The platform accounts of active admins, who are told of pairing requests there. */
+    List<Identity> ofActiveAdmins(String platform) {
+        return jdbc.sql("""
+                SELECT i.* FROM platform_identities i JOIN users u ON u.id = i.user_id
+                WHERE i.platform = ? AND u.role = 'admin' AND u.status = 'active' ORDER BY i.linked_at""")
+                .param(platform).query(IdentityRepository::map).list();
+    }
+
     List<Identity> ofUser(String userId) {
         return jdbc.sql("SELECT * FROM platform_identities WHERE user_id = ? ORDER BY linked_at, platform")
                 .param(userId).query(IdentityRepository::map).list();

@@ -46,9 +46,12 @@ class PairingService implements DefaultPlatformAccess.Pairings {
     private final PlatformsProperties properties;
     private final Clock clock;
 
+    private final PairingNotices notices;
+
     PairingService(PairingRepository pairings, IdentityRepository identities, UserService users, PlatformAudit audit,
                    ApplicationEventPublisher events, TransactionTemplate transaction, PlatformsProperties properties,
-                   Clock clock) {
+                   PairingNotices notices, Clock clock) {
+        this.notices = notices;
         this.pairings = pairings;
         this.identities = identities;
         this.users = users;
@@ -119,8 +122,11 @@ class PairingService implements DefaultPlatformAccess.Pairings {
                     .orElseThrow(() -> PlatformException.notFound("pairing code"));
             String target = userId != null ? userId : users.chatAccount(
                     IdentityService.chatUsername(pairing.platform(), pairing.senderId()), pairing.senderName());
+            // the sender is told in the same transaction: approved and told, or neither
+            notices.approved(pairing);
             return identities.link(pairing.platform(), pairing.senderId(), target, pairing.senderName(), now);
         });
+        notices.wake();
         String target = identity.userId();
         audit.record("platform.pairing-approved", admin.userId(), admin.username(), identity.platform(),
                 identity.platformUserId(), "user=" + target + " name=" + identity.displayName());

@@ -25,6 +25,7 @@ import dev.starkbot.testing.fake.AnthropicReply;
 import dev.starkbot.testing.fake.FakeAnthropicServer;
 import dev.starkbot.testing.fake.FakeProviders;
 import dev.starkbot.testing.fake.FakeTelegramServer;
+import dev.starkbot.testing.fake.SentMessage;
 import dev.starkbot.testing.fake.TelegramUser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -95,6 +96,34 @@ class TelegramWebhookIntegrationTest {
         deliver();
 
         TELEGRAM.awaitSent(kim.id(), sent -> sent.plainText().contains("Welcome, Kim."), WAIT);
+    }
+
+    @Test
+    void anAdminOnTelegramApprovesAPairingRequestWithAButtonAndTheSenderIsTold() throws Exception {
+        TelegramUser boss = TelegramUser.of(3005, "Boss", "boss");
+        TelegramUser ola = TelegramUser.of(3006, "Ola", "ola");
+        Http http = new Http(port);
+        String code = Http.json(http.call("POST", "/api/platforms/link-codes", null, owner(http))).path("code")
+                .asString();
+        TELEGRAM.userSends(boss.id(), boss, "/link " + code);
+        deliver();
+        TELEGRAM.awaitSent(boss.id(), sent -> sent.plainText().startsWith("Linked"), WAIT);
+
+        TELEGRAM.userSends(ola.id(), ola, "hi, may I?");
+        deliver();
+        SentMessage request = TELEGRAM.awaitSent(boss.id(), sent -> sent.plainText().contains("Ola"), WAIT);
+        String approve = request.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data")
+                .asString();
+        assertThat(approve).startsWith("/pairing approve ");
+        TELEGRAM.userPressesButton(boss.id(), request.messageId(), approve);
+        deliver();
+
+        TELEGRAM.awaitSent(boss.id(), sent -> sent.plainText().startsWith("Approved: Ola"), WAIT);
+        TELEGRAM.awaitSent(ola.id(), sent -> sent.plainText().startsWith("You're in"), WAIT);
+        ANTHROPIC.enqueue(AnthropicReply.text("Hello Ola."));
+        TELEGRAM.userSends(ola.id(), ola, "thanks");
+        deliver();
+        TELEGRAM.awaitSent(ola.id(), sent -> sent.plainText().contains("Hello Ola."), WAIT);
     }
 
     @Test
