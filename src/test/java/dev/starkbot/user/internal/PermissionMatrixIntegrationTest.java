@@ -78,8 +78,12 @@ class PermissionMatrixIntegrationTest {
                 check(violations, name, "anonymous", http.call(method, path, body(method)), false, 401);
                 check(violations, name, "admin", http.call(method, path, body(method),
                         "Authorization", "Bearer " + fixtures.session(users.get(Role.ADMIN))), false, 401);
-                check(violations, name, "its own token", http.call(method, path, body(method),
-                        "Authorization", "Bearer walker-metrics-token"), true, 401);
+                if (!path.startsWith("/webhooks/")) {
+                    // a webhook's own credential is its platform's signature or secret, which only runs with that
+                    // platform connected: the platform's webhook tests check that it opens the endpoint
+                    check(violations, name, "its own token", http.call(method, path, body(method),
+                            "Authorization", "Bearer walker-metrics-token"), true, 401);
+                }
                 continue;
             }
             HttpResponse<String> response = http.call(method, path, body(method));
