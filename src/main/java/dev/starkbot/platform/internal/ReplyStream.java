@@ -90,7 +90,9 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
         closed = true;
         worker.interrupt();
         try {
-            worker.join(Duration.ofSeconds(5));
+            // a platform call in flight may take its whole timeout; it must end before the final text is written,
+            // or a late draft or preview edit could land after it
+            worker.join(Duration.ofSeconds(45));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
