@@ -205,6 +205,35 @@ class TelegramPlatformIntegrationTest extends PlatformContractTest {
         assertThat(TELEGRAM.sentMessages(jon.id()).getFirst().plainText().split("word").length).isLessThan(150);
     }
 
+    @Test
+    void pollingRidesOutABadGatewayAndADroppedConnection() throws Exception {
+        TelegramUser kai = TelegramUser.of(1011, "Kai", "kai");
+        MODEL.enqueue(AnthropicReply.text("Still here."));
+        TELEGRAM.failNext("getUpdates", TelegramFault.badGateway(), TelegramFault.hangUp());
+
+        TELEGRAM.userSends(kai.id(), kai, "ping");
+
+        TELEGRAM.awaitSent(kai.id(), sent -> sent.plainText().contains("Still here."), WAIT);
+        assertThat(TELEGRAM.sentMessages(kai.id())).hasSize(1);
+    }
+
+    @Test
+    void inAGroupAReplyToTheBotIsAddressedToItAndTheAnswerQuotesTheMessage() throws Exception {
+        long group = GROUPS.decrementAndGet();
+        TELEGRAM.group(group, "Friends");
+        TelegramUser lou = TelegramUser.of(1012, "Lou", "lou");
+        MODEL.enqueue(AnthropicReply.text("First."), AnthropicReply.text("Second."));
+        TELEGRAM.userSends(group, lou, "@" + FakeTelegramServer.BOT_USERNAME + " hello");
+        SentMessage first = TELEGRAM.awaitSent(group, sent -> sent.plainText().contains("First."), WAIT);
+        assertThat(first.replyTo()).isNotNull();
+
+        TELEGRAM.userReplies(group, lou, first.messageId(), "and then?");
+
+        TELEGRAM.awaitSent(group, sent -> sent.plainText().contains("Second."), WAIT);
+        String prompt = MODEL.requests().getLast().json().path("messages").toString();
+        assertThat(prompt).contains("[Lou] and then?");
+    }
+
     private static byte[] png() throws java.io.IOException {
         var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var bytes = new java.io.ByteArrayOutputStream();
