@@ -35,8 +35,13 @@ final class ChatKeys {
 
     /** The username of a group's own account, which holds its shared conversations. */
     static String groupAccount(IncomingMessage message) {
-        String username = message.platform() + "-group-" + message.chatId().replaceAll("[^A-Za-z0-9_-]", "_");
-        return username.length() <= 64 ? username : username.substring(0, 64);
+        return accountName(message.platform() + ":group:" + message.chatId());
+    }
+
+    /** A chat account's username: with a colon (which people's usernames cannot have), at most 64 characters. */
+    static String accountName(String name) {
+        String clean = name.replaceAll("[^A-Za-z0-9_:-]", "_");
+        return clean.length() <= 64 ? clean : clean.substring(0, 64);
     }
 
 }

@@ -104,10 +104,13 @@ class IdentityService implements DefaultPlatformAccess.Identities {
         return userId;
     }
 
-    /** The username of a chat-only account: the platform and the sender's id there, which are unique together. */
+    /**
+     * The username of a chat-only account: the platform and the sender's id there, which are unique together. The
+     * colon is a character registration and admins cannot use in a username, so nobody can make such an account in
+     * advance and read what a person says to the bot.
+     */
     static String chatUsername(String platform, String senderId) {
-        String username = platform + "-" + senderId.replaceAll("[^A-Za-z0-9_-]", "_");
-        return username.length() <= 64 ? username : username.substring(0, 64);
+        return ChatKeys.accountName(platform + ":" + senderId);
     }
 
     /** Unlinks one of the caller's identities; an admin may unlink anyone's. */

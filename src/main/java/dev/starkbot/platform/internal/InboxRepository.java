@@ -72,7 +72,7 @@ class InboxRepository {
     Optional<Item> find(String id) {
         return jdbc.sql("""
                 SELECT id, platform, account, external_id, chat_key, message, status, attempts, draft_message_id,
-                    conversation_id
+                    conversation_id, lease_owner
                 FROM platform_inbox WHERE id = ?""")
                 .param(id).query(Item.class).optional();
     }
@@ -80,6 +80,19 @@ class InboxRepository {
     /** The message the reply is being streamed into, so that a retry edits it rather than sending another. */
     void draft(String id, String messageId) {
         jdbc.sql("UPDATE platform_inbox SET draft_message_id = ? WHERE id = ?").params(messageId, id).update();
+    }
+
+    /**
+     * Ends a message's handling by the instance holding its lease.
+     *
+     * @return false when another instance took it over meanwhile: this one's answer must not be kept
+     */
+    boolean finishHeld(String id, String owner, String status, @Nullable String error, long now) {
+        return jdbc.sql("""
+                UPDATE platform_inbox SET status = ?, error = ?, lease_owner = NULL, lease_until = NULL,
+                    updated_at = ?
+                WHERE id = ? AND lease_owner = ? AND status = 'processing'""")
+                .params(status, error == null ? null : Text.clip(error, 2000), now, id, owner).update() == 1;
     }
 
     void conversation(String id, String conversationId) {
@@ -95,22 +108,17 @@ class InboxRepository {
                 .params(status, error == null ? null : Text.clip(error, 2000), now, id).update();
     }
 
-    /** Gives a message back to be tried again, not before {@code notBefore}. */
-    void putOff(String id, long notBefore, String why, long now) {
+    /**
+     * Gives a message back to be tried again, not before {@code notBefore}.
+     *
+     * @param counted false when the attempt should not count (the conversation was busy: nothing failed)
+     */
+    void putOff(String id, long notBefore, String why, long now, boolean counted) {
         jdbc.sql("""
                 UPDATE platform_inbox SET status = 'pending', lease_owner = NULL, lease_until = ?, error = ?,
-                    updated_at = ?
+                    updated_at = ?, attempts = attempts - ?
                 WHERE id = ?""")
-                .params(notBefore, Text.clip(why, 2000), now, id).update();
-    }
-
-    /** The message of a chat being worked on, if any, and by whom (for {@code /stop}). */
-    Optional<Item> processing(String chatKey) {
-        return jdbc.sql("""
-                SELECT id, platform, account, external_id, chat_key, message, status, attempts, draft_message_id,
-                    conversation_id
-                FROM platform_inbox WHERE chat_key = ? AND status = 'processing' ORDER BY received_at LIMIT 1""")
-                .param(chatKey).query(Item.class).optional();
+                .params(notBefore, Text.clip(why, 2000), now, counted ? 0 : 1, id).update();
     }
 
     int deleteFinishedBefore(long cutoff) {
@@ -123,6 +131,7 @@ class InboxRepository {
     }
 
     record Item(String id, String platform, String account, String externalId, String chatKey, String message,
-                String status, int attempts, @Nullable String draftMessageId, @Nullable String conversationId) {
+                String status, int attempts, @Nullable String draftMessageId, @Nullable String conversationId,
+                @Nullable String leaseOwner) {
     }
 }

@@ -119,9 +119,14 @@ class InboxWorker implements SmartLifecycle {
     private void work(InboxRepository.Ready ready) {
         long lease = properties.inboxLease().toMillis();
         ScheduledFuture<?> renewal = leases.scheduleAtFixedRate(() -> {
-            if (!repository.renew(ready.id(), instance, clock.millis() + lease)) {
-                // another instance took the message over (this one stalled past its lease): stop answering it here
-                router.abandon(ready.chatKey());
+            try {
+                if (!repository.renew(ready.id(), instance, clock.millis() + lease)) {
+                    // another instance took the message over (this one stalled past its lease): stop answering here
+                    router.abandon(ready.chatKey());
+                }
+            } catch (RuntimeException e) {
+                // thrown out of a fixed-rate task, it would cancel every later renewal: try again next time
+                log.warn("Could not renew the lease of a {} message", ready.chatKey(), e);
             }
         }, lease / 3, lease / 3, TimeUnit.MILLISECONDS);
         try {
@@ -136,7 +141,7 @@ class InboxWorker implements SmartLifecycle {
                         repository.finish(item.id(), "failed", String.valueOf(e.getMessage()), now);
                     } else {
                         repository.putOff(item.id(), now + 5000L * item.attempts(), String.valueOf(e.getMessage()),
-                                now);
+                                now, true);
                     }
                 }
             });

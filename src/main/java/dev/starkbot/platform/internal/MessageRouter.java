@@ -77,6 +77,7 @@ class MessageRouter {
         this.clock = clock;
     }
 
+    /** Answers a message this instance holds the lease of ({@code item.leaseOwner()}). */
     void handle(InboxRepository.Item item) {
         IncomingMessage message = json.readValue(item.message(), IncomingMessage.class);
         Optional<Platform> found = registry.find(message.platform());
@@ -142,7 +143,7 @@ class MessageRouter {
             stream.close();
             if (e.type().equals("turn-in-progress") || e.type().equals("too-many-turns")) {
                 // someone is using the conversation from another screen: this message waits its turn
-                inbox.putOff(item.id(), clock.millis() + 2000, e.getMessage(), clock.millis());
+                inbox.putOff(item.id(), clock.millis() + 2000, e.getMessage(), clock.millis(), false);
                 return;
             }
             log.info("Could not answer a {} message: {}", platform.name(), e.getMessage());
@@ -260,16 +261,22 @@ class MessageRouter {
     /** Writes the reply to the outbox and marks the message done, in one transaction. */
     private void reply(InboxRepository.Item item, IncomingMessage message, Platform platform, String markdown,
                        @Nullable String draftId) {
-        List<String> chunks = ReplySplitter.split(markdown, platform.format());
+        List<String> split = ReplySplitter.split(markdown, platform.format());
+        // a reply that renders to nothing visible still replaces the streamed draft
+        List<String> chunks = split.isEmpty() ? List.of(platform.format().render("_(no reply)_")) : split;
         String replyTo = message.chatKind() == ChatKind.GROUP && draftId == null ? message.messageId() : null;
         transactions.executeWithoutResult(status -> {
+            if (!inbox.finishHeld(item.id(), String.valueOf(item.leaseOwner()), "done", null, clock.millis())) {
+                // another instance took the message over while this one was slow: its answer is the one kept
+                status.setRollbackOnly();
+                return;
+            }
             for (int i = 0; i < chunks.size(); i++) {
                 OutgoingMessage outgoing = new OutgoingMessage(message.chatId(), message.threadId(), chunks.get(i),
                         i == 0 ? replyTo : null, List.of(), List.of());
                 String target = i == 0 ? draftId : null;
                 outbox.write(platform.name(), item.chatKey(), item.id() + ":" + i, outgoing, target);
             }
-            inbox.finish(item.id(), "done", null, clock.millis());
         });
         outbox.wake();
     }

@@ -125,7 +125,7 @@ class Outbox implements SmartLifecycle {
                         });
                     }
                 }
-                Long next = repository.nextDue();
+                Long next = repository.nextDue(clock.millis(), registry.running());
                 long sleep = next == null ? 1000 : Math.clamp(next - clock.millis(), 10, 1000);
                 wakeUp.tryAcquire(sleep, TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
@@ -170,17 +170,23 @@ class Outbox implements SmartLifecycle {
     }
 
     private void retry(OutboxRepository.Item item, @Nullable Duration retryAfter, String error) {
-        if (item.attempts() >= properties.deliveryAttempts()) {
-            log.warn("Giving up a {} message after {} attempts: {}", item.platform(), item.attempts(), error);
+        // the item was read before its claim counted this attempt
+        int attempt = item.attempts() + 1;
+        if (attempt >= properties.deliveryAttempts()) {
+            log.warn("Giving up a {} message after {} attempts: {}", item.platform(), attempt, error);
             repository.fail(item.id(), error, clock.millis());
             return;
         }
-        long backoff = Math.min(properties.maxRetryDelay().toMillis(),
-                500L << Math.min(item.attempts() - 1, 16));
+        long backoff = backoff(attempt, properties.maxRetryDelay());
         long jittered = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
         long wait = retryAfter == null ? jittered
                 : Math.min(properties.maxRetryDelay().toMillis(), Math.max(retryAfter.toMillis(), jittered / 4));
         repository.retry(item.id(), clock.millis() + wait, error);
+    }
+
+    /** 0.5 s after the first attempt, doubling, at most {@code max}. */
+    static long backoff(int attempt, Duration max) {
+        return Math.min(max.toMillis(), 500L << Math.clamp(attempt - 1, 0, 16));
     }
 
     private static void sleepQuietly() {

@@ -89,10 +89,18 @@ class OutboxRepository {
                 .params(Text.clip(error, 2000), now, id).update();
     }
 
-    /** The soonest time a pending message becomes due, for the sender to sleep until. */
-    @Nullable Long nextDue() {
-        return jdbc.sql("SELECT MIN(next_attempt_at) FROM platform_outbox WHERE status = 'pending'")
-                .query(Long.class).optional().orElse(null);
+    /**
+     * The soonest time a message waiting for a retry becomes due, for the sender to sleep until. Messages already
+     * due are not counted: they are being sent or wait behind their chat's first message, and the sender is woken
+     * when a send ends.
+     */
+    @Nullable Long nextDue(long now, java.util.Collection<String> platforms) {
+        if (platforms.isEmpty()) {
+            return null;
+        }
+        return jdbc.sql("SELECT MIN(next_attempt_at) FROM platform_outbox WHERE status = 'pending' "
+                        + "AND next_attempt_at > :now AND platform IN (:platforms)")
+                .param("now", now).param("platforms", platforms).query(Long.class).optional().orElse(null);
     }
 
     int deleteFinishedBefore(long cutoff) {

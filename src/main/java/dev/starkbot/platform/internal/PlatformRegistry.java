@@ -32,8 +32,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The enabled platforms: starts each once the inbox and outbox workers run (so nothing received waits for them),
- * stops them first on shutdown, and keeps each one's connection status for the API, events and metrics.
+ * The enabled platforms: starts each before the inbox and outbox workers and stops them after, and keeps each one's connection status for the API, events and metrics.
  */
 @Component
 class PlatformRegistry implements SmartLifecycle {
@@ -82,9 +81,18 @@ class PlatformRegistry implements SmartLifecycle {
         return platforms.keySet();
     }
 
-    /** The platforms this instance runs: only their messages are answered and sent here. */
+    /**
+     * The platforms this instance runs: only their messages are answered and sent here. One stopped (no token) or
+     * failed for good here leaves its messages to an instance where it works.
+     */
     java.util.Set<String> running() {
-        return running ? platforms.keySet() : java.util.Set.of();
+        if (!running) {
+            return java.util.Set.of();
+        }
+        return platforms.keySet().stream().filter(name -> {
+            PlatformStatus.State state = statuses.get(name).state();
+            return state != PlatformStatus.State.STOPPED && state != PlatformStatus.State.FAILED;
+        }).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     List<PlatformStatus> statuses() {
@@ -124,9 +132,12 @@ class PlatformRegistry implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Before the inbox and outbox workers (a lower phase starts first and stops last): platforms connect first, and
+     * the workers stop before the platforms, so that no send finds its platform gone.
+     */
     @Override
     public int getPhase() {
-        // after the inbox and outbox workers, so that they start first and stop last
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 

@@ -36,6 +36,7 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
     private final Clock clock;
     private final StringBuilder text = new StringBuilder();
     private final Thread worker;
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
     private volatile @Nullable String draftId;
     private boolean stepEnded;
     private volatile boolean firstToken;
@@ -68,7 +69,11 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
                     text.append(event.data().path("text").asString(""));
                     version++;
                 }
-                firstToken = true;
+                if (!firstToken) {
+                    firstToken = true;
+                    // the first words show now, not when the typing indicator would next be repeated
+                    wake.release();
+                }
             }
             case "message" -> {
                 synchronized (text) {
@@ -88,7 +93,9 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        worker.interrupt();
+        // woken, never interrupted: an interrupt would close the socket of a send in flight, and a draft Telegram
+        // made would be lost (its id unknown), leaving a stray partial message beside the final one
+        wake.release();
         try {
             // a platform call in flight may take its whole timeout; it must end before the final text is written,
             // or a late draft or preview edit could land after it
@@ -101,9 +108,14 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
     private void run() {
         long shown = 0;
         long notBefore = 0;
+        boolean typed = false;
         while (!closed) {
             try {
                 long now = clock.millis();
+                if (firstToken && !typed) {
+                    typed = true;
+                    notBefore = now;
+                }
                 if (now >= notBefore) {
                     if (!firstToken) {
                         typing();
@@ -124,7 +136,8 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
                         return;
                     }
                 }
-                Thread.sleep(Math.max(20, Math.min(notBefore - clock.millis(), 100)));
+                wake.tryAcquire(Math.max(20, Math.min(notBefore - clock.millis(), 1000)),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -148,6 +161,10 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
     private void show(MessageEditing editing, String markdown) throws DeliveryException {
         // the preview is the part that fits in one message; the rest follows when the reply is complete
         List<String> parts = ReplySplitter.split(markdown, platform.format());
+        if (parts.isEmpty()) {
+            // nothing visible yet (an opening code fence): show it when there is
+            return;
+        }
         String preview = parts.getFirst();
         String draft = draftId;
         if (draft == null) {

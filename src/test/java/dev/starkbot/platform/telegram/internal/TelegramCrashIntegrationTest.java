@@ -84,10 +84,13 @@ class TelegramCrashIntegrationTest {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE role = 'user' AND body = ?")
                     .param("What is the answer?").query(Integer.class).single()).isEqualTo(1);
+            // the streamed preview may show the whole text before the turn is over: wait for the turn's end
+            Await.until("the message to be answered", Duration.ofSeconds(30), () -> jdbc.sql(
+                    "SELECT status FROM platform_inbox").query(String.class).list().equals(List.of("done")));
             Await.until("the outbox to be drained", Duration.ofSeconds(30), () -> jdbc.sql(
                     "SELECT COUNT(*) FROM platform_outbox WHERE status <> 'sent'").query(Integer.class).single() == 0);
-            assertThat(jdbc.sql("SELECT status FROM platform_inbox").query(String.class).list())
-                    .containsExactly("done");
+            assertThat(TELEGRAM.sentMessages(ANN.id())).hasSize(1);
+            assertThat(TELEGRAM.sentMessages(ANN.id()).getFirst().plainText()).isEqualTo("The answer is 42.");
         }
     }
 }
