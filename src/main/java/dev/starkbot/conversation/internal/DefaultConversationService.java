@@ -85,6 +85,13 @@ class DefaultConversationService implements ConversationService {
             // before the budget and the one-turn rule: /stop must work while a reply is being written
             return command(ownerId, conversationId, text, platform, role, listener);
         }
+        if (messageKey != null) {
+            // before the budget and the one-turn rule: a finished turn is answered from what was stored
+            java.util.Optional<TurnResult> replayed = turns.replay(ownerId, conversation, messageKey, listener);
+            if (replayed.isPresent()) {
+                return replayed.get();
+            }
+        }
         usage.checkBudget(ownerId);
         Cancellation cancellation = running.start(ownerId, conversationId);
         try {

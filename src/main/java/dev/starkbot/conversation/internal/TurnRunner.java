@@ -99,12 +99,7 @@ class TurnRunner {
         Set<String> offered = tools.stream().map(ToolSpec::name).collect(Collectors.toSet());
         // the model is checked (allowed, known provider) before anything is stored
         List<Message> stored = new ArrayList<>();
-        List<Message> earlier = key == null ? List.of() : messages.fromKey(conversation.id(), key);
-        if (finished(earlier)) {
-            // handed over again after the turn ended (the process died before the caller recorded the reply)
-            events.done(StopReason.END_TURN, usage(TokenUsage.NONE, 0));
-            return new TurnResult(turnId, earlier, StopReason.END_TURN.id(), usage(TokenUsage.NONE, 0));
-        }
+        List<Message> earlier = key == null ? List.of() : turn(conversation.id(), key);
         if (earlier.isEmpty()) {
             stored.add(store(conversation.id(), "user", List.of(new ContentBlock.Text(text)),
                     ai.estimateTokens(text), "complete", null, null, 0, platform, key));
@@ -112,6 +107,13 @@ class TurnRunner {
         } else {
             // the turn was cut off part way: what was stored stays, and the model carries on from there
             stored.addAll(earlier);
+            Message last = earlier.getLast();
+            List<ContentBlock.ToolUse> calls = last.role().equals("assistant") ? last.content().stream()
+                    .filter(ContentBlock.ToolUse.class::isInstance).map(ContentBlock.ToolUse.class::cast).toList()
+                    : List.of();
+            // calls made before the cut were never run (their results would have been stored): answered, so
+            // that the history stays a valid exchange
+            unanswered(conversation.id(), calls, "interrupted by a restart", platform, events, stored);
         }
         String system = system(ownerId, conversation.id(), persona, zone, platform);
         int budget = ai.contextWindow(chain.getFirst()) - aiProperties.maxTokens() - ai.estimateTokens(system)
@@ -273,6 +275,38 @@ class TurnRunner {
         long now = clock.millis();
         return messages.insert(conversationId, conversations.nextSeq(conversationId, now), role, content, tokens,
                 status, model, usage, cost, platform, now, key);
+    }
+
+    /**
+     * A turn handed over again that had ended (the process died before the caller recorded its reply): the stored
+     * turn, so that the model is not asked again; empty when it had not ended or never started.
+     */
+    java.util.Optional<TurnResult> replay(String ownerId, Conversation conversation, String key,
+                                          Consumer<ChatEvent> emit) {
+        List<Message> turn = turn(conversation.id(), key);
+        if (!finished(turn)) {
+            return java.util.Optional.empty();
+        }
+        String turnId = UUID.randomUUID().toString();
+        new TurnEvents(ownerId, conversation.id(), turnId, emit).done(StopReason.END_TURN, usage(TokenUsage.NONE, 0));
+        return java.util.Optional.of(new TurnResult(turnId, turn, StopReason.END_TURN.id(),
+                usage(TokenUsage.NONE, 0)));
+    }
+
+    /**
+     * The turn stored under a key: its person's message and what followed, up to the next message a person wrote
+     * (later turns, from this chat or another screen, are not part of it).
+     */
+    private List<Message> turn(String conversationId, String key) {
+        List<Message> from = messages.fromKey(conversationId, key);
+        for (int i = 1; i < from.size(); i++) {
+            Message message = from.get(i);
+            if (message.role().equals("user")
+                    && message.content().stream().noneMatch(ContentBlock.ToolResult.class::isInstance)) {
+                return from.subList(0, i);
+            }
+        }
+        return from;
     }
 
     /**
