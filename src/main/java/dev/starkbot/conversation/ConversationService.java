@@ -30,7 +30,8 @@ public interface ConversationService {
      * stores nothing again: it returns the stored turn when that turn had ended, or lets the model carry on from
      * what was stored. Either way the person's message is in the history once.
      *
-     * @param messageKey unique per conversation, such as {@code telegram:<bot>:<update id>}; null behaves as send
+     * @param messageKey unique per conversation and never reused, such as the id of a platform's inbox record; null
+     *                   behaves as send
      */
     TurnResult send(String ownerId, String conversationId, String text, String platform, Role role,
                     @Nullable String messageKey, Consumer<ChatEvent> listener);

@@ -18,12 +18,6 @@ public interface UserService {
     Optional<Role> activeRole(String userId);
 
     /**
-     * The user on whose account guests talk (people let in on a chat platform without a linked identity): the
-     * earliest-created active admin, or empty when there is no active admin.
-     */
-    Optional<String> installationOwner();
-
-    /**
      * The account of someone who reaches StarkBot only through a chat platform, or of a group chat: found by its
      * username, made on first use with the user role and a random password nobody knows (it cannot sign in until an
      * admin sets one). Each such person or group has their own conversations, memory and budget, and sees nobody

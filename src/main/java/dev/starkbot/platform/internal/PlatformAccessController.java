@@ -29,7 +29,7 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/platforms")
 class PlatformAccessController {
 
-    /** @param userId the user to link the sender to; the approving admin when absent */
+    /** @param userId the user to link the sender to; when absent, a chat account of the sender's own */
     record ApproveBody(@Nullable @Size(max = 36) String userId) {
     }
 

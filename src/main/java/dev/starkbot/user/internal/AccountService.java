@@ -68,11 +68,6 @@ class AccountService implements UserService {
     }
 
     @Override
-    public Optional<String> installationOwner() {
-        return users.earliestActiveAdmin();
-    }
-
-    @Override
     public String chatAccount(String username, String displayName) {
         Optional<UserRow> existing = users.findByUsername(username);
         if (existing.isPresent()) {

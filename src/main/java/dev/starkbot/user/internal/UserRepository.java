@@ -92,11 +92,6 @@ class UserRepository {
                 .param(id).query(Long.class).single();
     }
 
-    Optional<String> earliestActiveAdmin() {
-        return jdbc.sql("SELECT id FROM users WHERE role = 'admin' AND status = 'active' ORDER BY created_at, id "
-                + "LIMIT 1").query(String.class).optional();
-    }
-
     /**
      * Serialises admin changes across instances: an update of the single installation row takes a row lock on
      * PostgreSQL (and SQLite's IMMEDIATE transactions serialise anyway), so two admins demoting each other at once

@@ -198,11 +198,6 @@ class DefaultPlatformAccessTest {
         }
 
         @Override
-        public Optional<String> installationOwner() {
-            return activeUsers.containsKey(OWNER) ? Optional.of(OWNER) : Optional.empty();
-        }
-
-        @Override
         public String chatAccount(String username, String displayName) {
             throw new UnsupportedOperationException();
         }
