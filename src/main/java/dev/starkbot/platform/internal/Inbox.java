@@ -2,7 +2,6 @@ package dev.starkbot.platform.internal;
 
 import java.time.Clock;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -25,8 +24,7 @@ class Inbox {
     private final RunningChats running;
     private final ConversationService conversations;
     private final JsonMapper json;
-    private final Clock clock;
-    private final AtomicLong lastStamp = new AtomicLong();
+    private final Stamps stamps;
     final Semaphore arrivals = new Semaphore(0);
 
     Inbox(InboxRepository repository, RunningChats running, ConversationService conversations, JsonMapper json,
@@ -35,13 +33,13 @@ class Inbox {
         this.running = running;
         this.conversations = conversations;
         this.json = json;
-        this.clock = clock;
+        this.stamps = new Stamps(clock);
     }
 
     void receive(IncomingMessage message) {
         String chatKey = ChatKeys.chat(message);
         boolean fresh = repository.insert(message.platform(), message.account(), message.externalId(), chatKey,
-                json.writeValueAsString(message), stamp());
+                json.writeValueAsString(message), stamps.next());
         if (!fresh) {
             return;
         }
@@ -54,12 +52,4 @@ class Inbox {
         arrivals.release();
     }
 
-    /**
-     * Strictly increasing on this instance, so that a chat's messages keep the order they arrived in even within
-     * one millisecond; a chat's messages all arrive at the instance polling its platform.
-     */
-    long stamp() {
-        long now = clock.millis();
-        return lastStamp.updateAndGet(last -> Math.max(now, last + 1));
-    }
 }

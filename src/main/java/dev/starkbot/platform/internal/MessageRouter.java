@@ -216,26 +216,18 @@ class MessageRouter {
             return prompt.toString();
         }
         if (message.chatKind() == ChatKind.GROUP && !prompt.isEmpty()) {
-            prompt.insert(0, "[" + label(message.senderName()) + "] ");
+            prompt.insert(0, "[" + SenderNames.label(message.senderName()) + "] ");
         }
         for (Attachment attachment : attachments) {
-            prompt.append(prompt.isEmpty() ? "" : "\n").append('[').append(label(message.senderName()))
+            prompt.append(prompt.isEmpty() ? "" : "\n").append('[').append(SenderNames.label(message.senderName()))
                     .append(" sent a ").append(attachment.kind().name().toLowerCase(java.util.Locale.ROOT))
-                    .append(": ").append(label(attachment.fileName())).append(", ").append(attachment.size())
+                    .append(": ").append(SenderNames.label(attachment.fileName())).append(", ").append(attachment.size())
                     .append(attachment.downloaded() ? " bytes, saved as " + attachment.path()
                             : " bytes, which could not be downloaded").append(']');
         }
         return prompt.toString();
     }
 
-    /**
-     * A name as it goes into the prompt: on one line and without brackets, so that a name (or a message) cannot
-     * pass itself off as another person's line. Names are the sender's own choice and prove nothing.
-     */
-    private static String label(String name) {
-        String clean = name.replaceAll("[\\p{Cntrl}\\[\\]\\u2028\\u2029]", " ").strip();
-        return clean.length() <= 64 ? clean : clean.substring(0, 64);
-    }
 
     /** Text shown as written, not read as Markdown: a name or an error message must not carry links or markup. */
     static String literal(String text) {

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,7 +44,7 @@ class Outbox implements SmartLifecycle {
     private final String instance = UUID.randomUUID().toString();
     private final Semaphore wakeUp = new Semaphore(0);
     private final Set<String> sending = ConcurrentHashMap.newKeySet();
-    private final AtomicLong lastStamp = new AtomicLong();
+    private final Stamps stamps;
     /** Made at each start: a stopped context (Spring pauses cached test contexts) may be started again. */
     private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final PlatformRegistry registry;
@@ -60,6 +59,7 @@ class Outbox implements SmartLifecycle {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.stamps = new Stamps(clock);
     }
 
     /**
@@ -68,10 +68,8 @@ class Outbox implements SmartLifecycle {
      * @param target the message to edit instead of sending a new one, or null
      */
     void write(String platform, String chatKey, String key, OutgoingMessage message, @Nullable String target) {
-        long now = clock.millis();
-        long stamp = lastStamp.updateAndGet(last -> Math.max(now, last + 1));
         repository.insert(platform, chatKey, key, target == null ? "send" : "edit", target,
-                json.writeValueAsString(message), stamp);
+                json.writeValueAsString(message), stamps.next());
     }
 
     /** Tells the sender that something was written (after the transaction committed). */

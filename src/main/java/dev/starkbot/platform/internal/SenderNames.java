@@ -18,7 +18,19 @@ final class SenderNames {
         if (cleaned.isEmpty()) {
             cleaned = fallback;
         }
-        return cleaned.codePointCount(0, cleaned.length()) <= MAX_LENGTH ? cleaned
-                : cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_LENGTH));
+        return cut(cleaned, MAX_LENGTH);
+    }
+
+    /**
+     * A name as it goes into a model's prompt: also on one line and without brackets, so that a name (or a file
+     * name) cannot pass itself off as another person's line. Names prove nothing: the sender chose them.
+     */
+    static String label(String name) {
+        return cut(clean(name, "someone").replaceAll("[\\[\\]\\u2028\\u2029]", " ").strip(), 64);
+    }
+
+    private static String cut(String text, int codePoints) {
+        return text.codePointCount(0, text.length()) <= codePoints ? text
+                : text.substring(0, text.offsetByCodePoints(0, codePoints));
     }
 }
