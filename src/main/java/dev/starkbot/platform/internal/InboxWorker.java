@@ -1,19 +1,15 @@
 package dev.starkbot.platform.internal;
 
 import java.time.Clock;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.starkbot.platform.PlatformsProperties;
@@ -24,7 +20,7 @@ import dev.starkbot.platform.PlatformsProperties;
  * off, recorded by another instance, or left behind by an instance that died.
  */
 @Component
-class InboxWorker implements SmartLifecycle {
+class InboxWorker extends ChatQueueWorker<InboxRepository.Ready> {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
 
@@ -35,16 +31,11 @@ class InboxWorker implements SmartLifecycle {
     private final PlatformsProperties properties;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
-    private final Set<String> busyChats = ConcurrentHashMap.newKeySet();
-    /** Made at each start: a stopped context (Spring pauses cached test contexts) may be started again. */
-    private volatile ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile ScheduledExecutorService leases = leaseTimer();
-    private volatile @Nullable Thread loop;
-    /** Set before the loop's thread starts: the thread must not see {@code loop} unset and end at once. */
-    private volatile boolean running;
 
     InboxWorker(Inbox inbox, InboxRepository repository, MessageRouter router, PlatformRegistry registry,
                 PlatformsProperties properties, Clock clock) {
+        super("platform-inbox", inbox.arrivals);
         this.registry = registry;
         this.inbox = inbox;
         this.repository = repository;
@@ -55,10 +46,14 @@ class InboxWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        workers = Executors.newVirtualThreadPerTaskExecutor();
         leases = leaseTimer();
-        running = true;
-        loop = Thread.ofVirtual().name("platform-inbox").start(this::run);
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        leases.shutdownNow();
     }
 
     private static ScheduledExecutorService leaseTimer() {
@@ -67,53 +62,24 @@ class InboxWorker implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
-        Thread thread = loop;
-        loop = null;
-        if (thread != null) {
-            thread.interrupt();
-        }
-        workers.shutdown();
-        try {
-            // turns in progress keep their lease until it runs out; a restart answers them then
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        leases.shutdownNow();
+    List<InboxRepository.Ready> ready() {
+        return repository.ready(clock.millis(), 100, registry.running());
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    String chatKey(InboxRepository.Ready item) {
+        return item.chatKey();
     }
 
-    private void run() {
-        while (running) {
-            try {
-                long now = clock.millis();
-                long lease = properties.inboxLease().toMillis();
-                for (InboxRepository.Ready ready : repository.ready(now, 100, registry.running())) {
-                    if (!busyChats.contains(ready.chatKey())
-                            && repository.claim(ready.id(), instance, now, now + lease)) {
-                        busyChats.add(ready.chatKey());
-                        workers.execute(() -> work(ready));
-                    }
-                }
-                inbox.arrivals.tryAcquire(1, TimeUnit.SECONDS);
-                inbox.arrivals.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("The inbox could not be read; trying again", e);
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+    @Override
+    boolean claim(InboxRepository.Ready item) {
+        long now = clock.millis();
+        return repository.claim(item.id(), instance, now, now + properties.inboxLease().toMillis());
+    }
+
+    @Override
+    void handle(InboxRepository.Ready ready) {
+        work(ready);
     }
 
     private void work(InboxRepository.Ready ready) {
@@ -147,8 +113,6 @@ class InboxWorker implements SmartLifecycle {
             });
         } finally {
             renewal.cancel(false);
-            busyChats.remove(ready.chatKey());
-            inbox.arrivals.release();
         }
     }
 }

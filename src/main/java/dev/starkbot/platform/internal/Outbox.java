@@ -2,19 +2,14 @@ package dev.starkbot.platform.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.starkbot.platform.OutgoingMessage;
@@ -32,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sent, it is sent again; every other crash point sends it exactly once.
  */
 @Component
-class Outbox implements SmartLifecycle {
+class Outbox extends ChatQueueWorker<OutboxRepository.Item> {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
@@ -42,18 +37,12 @@ class Outbox implements SmartLifecycle {
     private final JsonMapper json;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final Set<String> sending = ConcurrentHashMap.newKeySet();
     private final Stamps stamps;
-    /** Made at each start: a stopped context (Spring pauses cached test contexts) may be started again. */
-    private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final PlatformRegistry registry;
-    private volatile @Nullable Thread loop;
-    /** Set before the loop's thread starts: the thread must not see {@code loop} unset and end at once. */
-    private volatile boolean running;
 
     Outbox(OutboxRepository repository, PlatformRegistry registry, PlatformsProperties properties, JsonMapper json,
            Clock clock) {
+        super("platform-outbox", new Semaphore(0));
         this.repository = repository;
         this.registry = registry;
         this.properties = properties;
@@ -72,68 +61,32 @@ class Outbox implements SmartLifecycle {
                 json.writeValueAsString(message), stamps.next());
     }
 
-    /** Tells the sender that something was written (after the transaction committed). */
-    void wake() {
-        wakeUp.release();
+    @Override
+    List<OutboxRepository.Item> ready() {
+        return repository.due(clock.millis(), 100, registry.running());
     }
 
     @Override
-    public void start() {
-        senders = Executors.newVirtualThreadPerTaskExecutor();
-        running = true;
-        loop = Thread.ofVirtual().name("platform-outbox").start(this::run);
+    String chatKey(OutboxRepository.Item item) {
+        return item.chatKey();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        Thread thread = loop;
-        loop = null;
-        if (thread != null) {
-            thread.interrupt();
-        }
-        senders.shutdown();
-        try {
-            senders.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    boolean claim(OutboxRepository.Item item) {
+        long now = clock.millis();
+        return repository.claim(item.id(), instance, now, now + LEASE.toMillis());
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    void handle(OutboxRepository.Item item) {
+        deliver(item);
     }
 
-    private void run() {
-        while (running) {
-            try {
-                long now = clock.millis();
-                for (OutboxRepository.Item item : repository.due(now, 100, registry.running())) {
-                    if (!sending.contains(item.chatKey())
-                            && repository.claim(item.id(), instance, now, now + LEASE.toMillis())) {
-                        sending.add(item.chatKey());
-                        senders.execute(() -> {
-                            try {
-                                deliver(item);
-                            } finally {
-                                sending.remove(item.chatKey());
-                                wakeUp.release();
-                            }
-                        });
-                    }
-                }
-                Long next = repository.nextDue(clock.millis(), registry.running());
-                long sleep = next == null ? 1000 : Math.clamp(next - clock.millis(), 10, 1000);
-                wakeUp.tryAcquire(sleep, TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("The outbox could not be read; trying again", e);
-                sleepQuietly();
-            }
-        }
+    /** Until the soonest retry, at most a second: writes and ended sends wake the loop sooner. */
+    @Override
+    long idleMillis() {
+        Long next = repository.nextDue(clock.millis(), registry.running());
+        return next == null ? 1000 : Math.clamp(next - clock.millis(), 10, 1000);
     }
 
     private void deliver(OutboxRepository.Item item) {
@@ -185,13 +138,5 @@ class Outbox implements SmartLifecycle {
     /** 0.5 s after the first attempt, doubling, at most {@code max}. */
     static long backoff(int attempt, Duration max) {
         return Math.min(max.toMillis(), 500L << Math.clamp(attempt - 1, 0, 16));
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
