@@ -1,14 +1,7 @@
 package dev.starkbot.platform.telegram.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,7 +11,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import com.pengrad.telegrambot.TelegramBot;
 import com.pengrad.telegrambot.model.BotCommand;
 import com.pengrad.telegrambot.model.Update;
 import com.pengrad.telegrambot.model.request.InlineKeyboardButton;
@@ -26,13 +18,10 @@ import com.pengrad.telegrambot.model.request.InlineKeyboardMarkup;
 import com.pengrad.telegrambot.model.request.ParseMode;
 import com.pengrad.telegrambot.model.request.ReplyParameters;
 import com.pengrad.telegrambot.request.AnswerCallbackQuery;
-import com.pengrad.telegrambot.request.DeleteWebhook;
 import com.pengrad.telegrambot.request.EditMessageText;
-import com.pengrad.telegrambot.request.GetMe;
 import com.pengrad.telegrambot.request.SendChatAction;
 import com.pengrad.telegrambot.request.SendMessage;
 import com.pengrad.telegrambot.request.SetMyCommands;
-import com.pengrad.telegrambot.request.SetWebhook;
 
 import dev.starkbot.command.CommandSpec;
 import dev.starkbot.platform.AccessPolicy;
@@ -54,7 +43,6 @@ import dev.starkbot.platform.telegram.TelegramProperties;
 import dev.starkbot.settings.SettingChanged;
 import dev.starkbot.settings.SettingsService;
 import dev.starkbot.shared.StarkBotProperties;
-import okhttp3.OkHttpClient;
 
 /**
  * Telegram through the Bot API (java-telegram-bot-api): long polling or a webhook, text with HTML markup, edits for
@@ -71,26 +59,20 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
     private final TelegramProperties properties;
     private final Environment environment;
     private final SettingsService settings;
-    private final StarkBotProperties starkbot;
     private final MessageFormat format = new TelegramHtml();
-    private volatile @Nullable Connection connection;
+    private final TelegramConnector connector;
+    private volatile @Nullable TelegramConnection connection;
     private volatile @Nullable PlatformContext context;
     private volatile @Nullable List<CommandSpec> menu;
     /** Counts starts and stops: a connection attempt of an earlier start gives up instead of connecting. */
     private volatile int generation;
-
-    /** A started bot: its clients, identity, and the poller or the webhook secret. */
-    record Connection(TelegramBot api, TelegramBot polling, OkHttpClient http, TelegramBotIdentity me,
-                      TelegramFiles files, @Nullable TelegramPoller poller, @Nullable Thread pollerThread,
-                      @Nullable String webhookSecret) {
-    }
 
     TelegramPlatform(TelegramProperties properties, Environment environment, SettingsService settings,
                      StarkBotProperties starkbot) {
         this.properties = properties;
         this.environment = environment;
         this.settings = settings;
-        this.starkbot = starkbot;
+        this.connector = new TelegramConnector(properties, starkbot.dataDir().toAbsolutePath().normalize());
     }
 
     @Override
@@ -136,56 +118,25 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
         Thread.ofVirtual().name("telegram-connect").start(() -> connect(context, token.get(), started));
     }
 
-    /**
-     * Learns who the bot is, then starts polling or registers the webhook, each step retried with backoff until it
-     * works or this start is superseded (stopped, or restarted with a new token).
-     */
+    /** Connects in the background; a start superseded meanwhile (stopped, new token) gives its connection up. */
     private void connect(PlatformContext context, String token, int started) {
-        if (properties.mode() == TelegramProperties.Mode.WEBHOOK && !properties.webhookUrl().startsWith("https://")) {
-            // an empty URL would tell Telegram to remove the webhook, and no update would ever come
-            context.status(PlatformStatus.State.FAILED, "webhook mode needs starkbot.platforms.telegram.webhook-url, "
-                    + "an https:// address");
+        TelegramConnection made = connector.connect(context, token, () -> generation == started, this::receive);
+        if (made == null) {
             return;
         }
-        String root = properties.apiUrl().replaceAll("/+$", "");
-        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                .connectTimeout(Duration.ofSeconds(10)).readTimeout(properties.requestTimeout())
-                .callTimeout(properties.requestTimeout()).build();
-        // a long poll holds the connection for pollTimeout: its client waits that long and a little more
-        OkHttpClient pollHttp = http.newBuilder().readTimeout(properties.pollTimeout().plusSeconds(15))
-                .callTimeout(properties.pollTimeout().plusSeconds(20)).build();
-        TelegramBot api = new TelegramBot.Builder(token).apiUrl(root + "/bot").fileApiUrl(root + "/file/bot")
-                .okHttpClient(http).build();
-        TelegramBot polling = new TelegramBot.Builder(token).apiUrl(root + "/bot").fileApiUrl(root + "/file/bot")
-                .okHttpClient(pollHttp).build();
-        TelegramBotIdentity me = retrying(context, started, () -> {
-            var user = TelegramCalls.execute(api, new GetMe(), "getMe").user();
-            return new TelegramBotIdentity(Long.toString(user.id()), user.username());
-        });
-        TelegramFiles updates = new TelegramFiles(api, http, root + "/file/bot" + token + "/",
-                properties.maxFileBytes(), context.files(), starkbot.dataDir().toAbsolutePath().normalize());
-        boolean webhook = properties.mode() == TelegramProperties.Mode.WEBHOOK;
-        String secret = secret(token);
-        Boolean ready = me == null ? null : retrying(context, started, () -> webhook
-                ? TelegramCalls.execute(api, new SetWebhook().url(properties.webhookUrl()).secretToken(secret)
-                        .allowedUpdates("message", "callback_query"), "setWebhook").isOk()
-                // Telegram refuses getUpdates while a webhook is set (409); pending updates are kept
-                : TelegramCalls.execute(api, new DeleteWebhook(), "deleteWebhook").isOk());
         synchronized (this) {
-            if (ready == null || generation != started) {
-                api.shutdown();
-                polling.shutdown();
+            if (generation != started) {
+                made.close();
                 return;
             }
-            if (webhook) {
-                connection = new Connection(api, polling, http, me, updates, null, null, secret);
+            if (made.poller() == null) {
+                connection = made;
                 context.status(PlatformStatus.State.CONNECTED, "webhook");
             } else {
-                TelegramPoller poller = new TelegramPoller(polling, context, properties.pollTimeout(),
-                        update -> receive(update));
-                connection = new Connection(api, polling, http, me, updates, poller, null, null);
-                Thread thread = Thread.ofVirtual().name("telegram-poll").start(poller);
-                connection = new Connection(api, polling, http, me, updates, poller, thread, null);
+                connection = made;
+                Thread thread = Thread.ofVirtual().name("telegram-poll").start(made.poller());
+                connection = new TelegramConnection(made.api(), made.polling(), made.me(), made.files(),
+                        made.poller(), thread, null);
             }
         }
         List<CommandSpec> commands = menu;
@@ -199,32 +150,9 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
         }
     }
 
-    /** A call made again with backoff until it succeeds; null when this start was superseded meanwhile. */
-    private <T> @Nullable T retrying(PlatformContext context, int started, Call<T> call) {
-        for (int attempt = 1; generation == started; attempt++) {
-            try {
-                return call.run();
-            } catch (DeliveryException e) {
-                context.status(e.permanent() ? PlatformStatus.State.FAILED : PlatformStatus.State.BACKING_OFF,
-                        e.getMessage());
-                try {
-                    Thread.sleep(Math.min(60_000, 1000L << Math.min(attempt, 6)));
-                } catch (InterruptedException interrupted) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws DeliveryException;
-    }
-
     /** Hands an update to the router; returns once it is recorded (the caller confirms it to Telegram then). */
     void receive(Update update) {
-        Connection current = connection;
+        TelegramConnection current = connection;
         PlatformContext target = context;
         if (current == null || target == null) {
             throw new IllegalStateException("Telegram is not started");
@@ -247,25 +175,18 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
 
     /** The webhook's secret, compared by the webhook endpoint; empty while not in webhook mode. */
     Optional<String> webhookSecret() {
-        Connection current = connection;
+        TelegramConnection current = connection;
         return current == null ? Optional.empty() : Optional.ofNullable(current.webhookSecret());
     }
 
     @Override
     public synchronized void stop() {
         generation++;
-        Connection current = connection;
+        TelegramConnection current = connection;
         connection = null;
         context = null;
-        if (current != null && current.poller() != null) {
-            current.poller().stop();
-            if (current.pollerThread() != null) {
-                current.pollerThread().interrupt();
-            }
-        }
         if (current != null) {
-            current.polling().shutdown();
-            current.api().shutdown();
+            current.close();
         }
     }
 
@@ -281,7 +202,7 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
 
     @Override
     public String send(OutgoingMessage message) throws DeliveryException {
-        Connection current = connected();
+        TelegramConnection current = connected();
         if (!message.attachments().isEmpty()) {
             return new TelegramMedia(current.api()).send(message, context());
         }
@@ -355,7 +276,7 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
     @Override
     public void setCommands(List<CommandSpec> commands) throws DeliveryException {
         menu = List.copyOf(commands);
-        Connection current = connection;
+        TelegramConnection current = connection;
         if (current == null) {
             // set once connected
             return;
@@ -367,8 +288,8 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
         TelegramCalls.execute(current.api(), new SetMyCommands(entries), "setMyCommands");
     }
 
-    private Connection connected() throws DeliveryException {
-        Connection current = connection;
+    private TelegramConnection connected() throws DeliveryException {
+        TelegramConnection current = connection;
         if (current == null) {
             throw DeliveryException.transientFailure("Telegram is not connected", null);
         }
@@ -392,21 +313,5 @@ class TelegramPlatform implements Platform, MessageEditing, TypingIndicator, But
             return Optional.of(conventional);
         }
         return settings.global(TOKEN_SETTING).filter(value -> !value.isBlank());
-    }
-
-    /**
-     * The webhook's secret, derived from the bot token: the same on every instance (each one registering the webhook
-     * leaves the others' secret valid) and known only to whoever holds the token, who controls the bot anyway.
-     * Telegram sends it back with every update, in a header.
-     */
-    static String secret(String token) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal("starkbot telegram webhook".getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }
