@@ -84,6 +84,11 @@ class DefaultPlatformAccess implements PlatformAccess {
         return identities.link(platform, senderId, senderName, code);
     }
 
+    @Override
+    public Optional<String> linkedName(String platform, String senderId) {
+        return identities.userOf(platform, senderId).flatMap(users::displayName);
+    }
+
     /**
      * A sender let in without a link gets a chat account of their own (and is linked to it), never the owner's:
      * the model's tools and commands then reach only that person's own conversations and memory.

@@ -100,8 +100,13 @@ class MessageRouter {
         // only in a direct chat: in a group the code would be shown to everyone, and an anonymous admin's
         // messages all come from one shared sender
         if (link.matches() && message.chatKind() == ChatKind.DIRECT && policy.mode() != AccessPolicy.Mode.DISABLED) {
-            String reply = access.link(message.platform(), message.senderId(), message.senderName(), link.group(1))
-                    .map(name -> "Linked: you are **" + literal(name) + "** on StarkBot now.")
+            Optional<String> linked = access.link(message.platform(), message.senderId(), message.senderName(),
+                    link.group(1));
+            if (linked.isEmpty() && item.attempts() > 1) {
+                // answered again after a crash: the code was used up by the first attempt, which linked them
+                linked = access.linkedName(message.platform(), message.senderId());
+            }
+            String reply = linked.map(name -> "Linked: you are **" + literal(name) + "** on StarkBot now.")
                     .orElse("That link code is unknown or expired. Make a new one in the dashboard.");
             reply(item, message, platform, reply, null);
             return;

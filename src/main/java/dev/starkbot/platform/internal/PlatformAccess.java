@@ -21,4 +21,7 @@ interface PlatformAccess {
      * @return the linked user's display name, or empty when the code is unknown, used or expired
      */
     Optional<String> link(String platform, String senderId, String senderName, String code);
+
+    /** The display name of the user a sender is linked to, if any. */
+    Optional<String> linkedName(String platform, String senderId);
 }

@@ -69,8 +69,9 @@ final class TelegramConnector {
         });
         String secret = secret(token);
         Boolean ready = me == null ? null : retrying(context, wanted, () -> webhook
+                // one connection at a time: Telegram then posts a chat's updates in order, as polling returns them
                 ? TelegramCalls.execute(api, new SetWebhook().url(properties.webhookUrl()).secretToken(secret)
-                        .allowedUpdates("message", "callback_query"), "setWebhook").isOk()
+                        .maxConnections(1).allowedUpdates("message", "callback_query"), "setWebhook").isOk()
                 // Telegram refuses getUpdates while a webhook is set (409); pending updates are kept
                 : TelegramCalls.execute(api, new DeleteWebhook(), "deleteWebhook").isOk());
         if (me == null || ready == null) {
