@@ -70,6 +70,7 @@ final class DiscordJson {
                 .put("permissions", "2248473465835073").put("position", 0).put("color", 0).put("hoist", false)
                 .put("managed", false).put("mentionable", false).put("flags", 0).putNull("icon")
                 .putNull("unicode_emoji");
+        everyone.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
         ObjectNode json = WireJson.object().put("id", Long.toString(guildId)).put("name", name).putNull("icon")
                 .putNull("splash").putNull("banner").putNull("description").put("owner_id", Long.toString(owner.id()))
                 .put("afk_timeout", 300).put("verification_level", 0).put("default_message_notifications", 0)

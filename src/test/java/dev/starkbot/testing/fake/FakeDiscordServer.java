@@ -2,7 +2,6 @@ package dev.starkbot.testing.fake;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -294,6 +293,8 @@ public final class FakeDiscordServer implements AutoCloseable {
         payload.putArray("entitlements");
         if (guildId != null) {
             payload.put("guild_id", Long.toString(guildId)).put("guild_locale", "en-US");
+            // The partial guild JDA needs to find its cached guild; without it a guild channel is "not supported".
+            payload.putObject("guild").put("id", Long.toString(guildId)).put("locale", "en-US").putArray("features");
             payload.set("member", DiscordJson.member(from, true).put("permissions", "2248473465835073"));
             payload.set("channel", world.guildCreates().stream()
                     .flatMap(guild -> guild.path("channels").valueStream())
@@ -432,9 +433,5 @@ public final class FakeDiscordServer implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    static List<String> keys() {
-        return new ArrayList<>(DiscordRoute.ALL.stream().map(DiscordRoute::key).toList());
     }
 }
