@@ -1,0 +1,437 @@
+package dev.starkbot.testing.fake;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A fake Discord on loopback: the REST API under {@code /api/v10} and the Gateway WebSocket, so that JDA runs
+ * unchanged against it. Point JDA at it with {@code RestConfig.setBaseUrl(restUrl())} and a session controller
+ * whose {@code getGateway()} returns {@link #gatewayUrl()}; pin {@code Compression.NONE} (the fake refuses
+ * zlib-stream).
+ *
+ * <p>Tests act as users ({@link #userSends}, {@link #userRunsSlashCommand}, …), which dispatches Gateway events
+ * in the bot's session, and inspect what the bot did ({@link #sentMessages}, {@link #typing}, …). REST calls
+ * need {@code Authorization: Bot <token>} (401 otherwise) except the interaction routes, which authenticate by
+ * their token in the path; content over 2000 characters is refused with Discord's 400; every response carries
+ * the {@code X-RateLimit-*} headers of its route's bucket, and {@link #failNext} scripts 429s and other faults.
+ */
+public final class FakeDiscordServer implements AutoCloseable {
+
+    public static final String DEFAULT_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkE1.fakeTokenForStarkBotTests_0123456789ab";
+    public static final long BOT_ID = 1_000_000_000_000_000_001L;
+    public static final String BOT_USERNAME = "starkbot";
+
+    /** Per bucket and window, generous so that tests are never throttled unless they script it. */
+    private static final int BUCKET_LIMIT = 50;
+    private static final long BUCKET_WINDOW_MS = 1_000;
+
+    private final String token;
+    private final DiscordWorld world;
+    private final DiscordGateway gateway;
+    private final LoopbackWebSocketServer ws;
+    private final LoopbackHttpServer http;
+    private final DiscordRestApi api;
+    private final Map<String, Queue<DiscordFault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, long[]> buckets = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+
+    private FakeDiscordServer(String token) {
+        this.token = token;
+        DiscordUser bot = new DiscordUser(BOT_ID, BOT_USERNAME, true);
+        this.world = new DiscordWorld(bot, BOT_ID);
+        this.gateway = new DiscordGateway(token, this::ready, world::guildCreates);
+        this.ws = LoopbackWebSocketServer.start("fake-discord-gateway", gateway);
+        this.gateway.resumeUrl(ws.baseUrl() + "/resume");
+        this.http = LoopbackHttpServer.start("fake-discord", this::handle);
+        this.api = new DiscordRestApi(world, ws.baseUrl());
+    }
+
+    public static FakeDiscordServer start() {
+        return new FakeDiscordServer(DEFAULT_TOKEN);
+    }
+
+    /** What {@code RestConfig.setBaseUrl} takes, with its trailing slash: {@code http://127.0.0.1:PORT/api/v10/}. */
+    public String restUrl() {
+        return http.baseUrl() + "/api/v10/";
+    }
+
+    /** What a session controller's {@code getGateway()} returns; JDA appends {@code ?encoding=json&v=10}. */
+    public String gatewayUrl() {
+        return ws.baseUrl() + "/";
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public DiscordUser bot() {
+        return world.bot();
+    }
+
+    /** The heartbeat interval Hello announces; Discord's is 41.25 s, short ones make zombie tests quick. */
+    public void heartbeatInterval(Duration interval) {
+        gateway.heartbeatInterval(interval);
+    }
+
+    // Setting up -------------------------------------------------------------------------------------------------
+
+    /** A guild the bot is in; add it before the bot connects, as READY lists the guilds. */
+    public void guild(long guildId, String name, DiscordUser owner) {
+        world.guild(guildId, name, owner);
+    }
+
+    /** A text channel of a guild. */
+    public void textChannel(long guildId, long channelId, String name) {
+        world.channel(guildId, channelId, name);
+    }
+
+    /** The DM channel between the bot and a user (the one {@code POST /users/@me/channels} returns). */
+    public long dmChannel(DiscordUser user) {
+        return world.dmWith(user);
+    }
+
+    // Acting as users --------------------------------------------------------------------------------------------
+
+    /** A user posts in a channel (a guild text channel or a {@link #dmChannel}); returns the MESSAGE_CREATE data. */
+    public ObjectNode userSends(long channelId, DiscordUser from, String text) {
+        return dispatch("MESSAGE_CREATE", world.userPosts(channelId, from, text, List.of(), null));
+    }
+
+    /** A user replies to a message (theirs or the bot's). */
+    public ObjectNode userReplies(long channelId, DiscordUser from, long replyTo, String text) {
+        return dispatch("MESSAGE_CREATE", world.userPosts(channelId, from, text, List.of(), replyTo));
+    }
+
+    /** A user writes {@code <@bot> text}, with the bot in {@code mentions} as Discord's clients send it. */
+    public ObjectNode userMentionsBot(long channelId, DiscordUser from, String text) {
+        return dispatch("MESSAGE_CREATE", world.userPosts(channelId, from, bot().mention() + " " + text,
+                List.of(bot()), null));
+    }
+
+    /** A user runs a chat-input command with string options; returns the INTERACTION_CREATE data. */
+    public ObjectNode userRunsSlashCommand(long channelId, DiscordUser from, String name, Map<String, String> options) {
+        ObjectNode data = WireJson.object().put("id", commandId(name)).put("name", name).put("type", 1);
+        var list = data.putArray("options");
+        options.forEach((option, value) -> list.addObject().put("name", option).put("type", 3).put("value", value));
+        ObjectNode payload = interaction(2, channelId, from, data);
+        Long guildId = world.channel(channelId);
+        if (guildId != null) {
+            data.put("guild_id", Long.toString(guildId));
+        }
+        world.interact(channelId, null, payload);
+        return dispatch("INTERACTION_CREATE", payload);
+    }
+
+    /** A user presses a button ({@code custom_id}) on one of the bot's messages. */
+    public ObjectNode userPressesButton(long channelId, DiscordUser from, long messageId, String customId) {
+        ObjectNode message = world.message(channelId, messageId)
+                .orElseThrow(() -> new IllegalArgumentException("No message " + messageId + " in " + channelId));
+        ObjectNode data = WireJson.object().put("custom_id", customId).put("component_type", 2);
+        ObjectNode payload = interaction(3, channelId, from, data);
+        payload.set("message", message.deepCopy());
+        world.interact(channelId, messageId, payload);
+        return dispatch("INTERACTION_CREATE", payload);
+    }
+
+    // Inspecting the bot -----------------------------------------------------------------------------------------
+
+    /** The bot's messages in a channel, oldest first, each with its edit history. */
+    public List<DiscordMessage> sentMessages(long channelId) {
+        return world.sent(channelId);
+    }
+
+    /** Waits for a message of the bot's in the channel (edits count) that matches; fails after the timeout. */
+    public DiscordMessage awaitSent(long channelId, Predicate<DiscordMessage> matching, Duration timeout)
+            throws InterruptedException {
+        return world.await(() -> world.sent(channelId).stream().filter(matching).findFirst(), timeout,
+                "matching message from the bot in channel " + channelId);
+    }
+
+    public List<DiscordWorld.Typing> typing(long channelId) {
+        return world.typing(channelId);
+    }
+
+    /** The emoji the bot reacted with on a message, URL-decoded ({@code 👍}, or {@code name:id} for custom ones). */
+    public List<String> reactions(long channelId, long messageId) {
+        return world.reactions(channelId, messageId).stream().map(DiscordWorld.Reaction::emoji).toList();
+    }
+
+    /** The commands as last registered: key {@code "global"} or the guild id. */
+    public Map<String, JsonNode> registeredCommands() {
+        return world.commands();
+    }
+
+    /** How the bot answered interactions, in order. */
+    public List<DiscordWorld.Answer> interactionAnswers() {
+        return world.answers();
+    }
+
+    public DiscordWorld.Answer awaitInteractionAnswer(long interactionId, Duration timeout)
+            throws InterruptedException {
+        return world.await(() -> world.answers().stream().filter(a -> a.interactionId() == interactionId)
+                .findFirst(), timeout, "answer to interaction " + interactionId);
+    }
+
+    /** Every REST request received, faulted and refused ones included, in arrival order. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The requests of one route, e.g. {@code "POST /channels/{channel_id}/messages"}. */
+    public List<RecordedRequest> requests(String route) {
+        return requests.stream().filter(request -> route(request).map(DiscordRoute::key).orElse("").equals(route))
+                .toList();
+    }
+
+    /** Every Gateway payload the bot sent (Identify, Resume, heartbeats), in order. */
+    public List<JsonNode> gatewayPayloads() {
+        return gateway.received();
+    }
+
+    /** The payloads of one opcode the bot sent. */
+    public List<JsonNode> gatewayPayloads(int op) {
+        return gateway.received().stream().filter(payload -> payload.path("op").asInt() == op).toList();
+    }
+
+    /** The query string of every Gateway connection attempt. */
+    public List<String> gatewayConnections() {
+        return gateway.connections();
+    }
+
+    public boolean gatewayConnected() {
+        return gateway.connected();
+    }
+
+    // Faults -----------------------------------------------------------------------------------------------------
+
+    /** Scripts how the next calls of a route fail, consumed one per call; route as {@link #requests(String)}. */
+    public void failNext(String route, DiscordFault... faults) {
+        if (DiscordRoute.ALL.stream().noneMatch(known -> known.key().equals(route))) {
+            throw new IllegalArgumentException("No route " + route);
+        }
+        this.faults.computeIfAbsent(route, key -> new ConcurrentLinkedQueue<>()).addAll(List.of(faults));
+    }
+
+    /** Closes the bot's Gateway connection with a close frame: 4000 (unknown error) and 1001 keep the session. */
+    public void disconnectGateway(int closeCode) {
+        gateway.disconnect(closeCode, closeCode == 4000 ? "Unknown error." : "Going away");
+    }
+
+    /** Drops the bot's Gateway TCP connection without a close frame. */
+    public void dropGatewayConnection() {
+        gateway.drop();
+    }
+
+    /** Op 9 with {@code d: false}: the session is gone and the bot must identify again. */
+    public void invalidateSession() {
+        gateway.invalidate(false);
+    }
+
+    /** Op 9 with {@code d: true}: the bot may resume. */
+    public void invalidateSessionResumable() {
+        gateway.invalidate(true);
+    }
+
+    /** Op 7: Discord asks the bot to reconnect and resume. */
+    public void requestReconnect() {
+        gateway.requestReconnect();
+    }
+
+    @Override
+    public void close() {
+        ws.close();
+        http.close();
+    }
+
+    // Internals --------------------------------------------------------------------------------------------------
+
+    private ObjectNode dispatch(String type, ObjectNode data) {
+        if (!gateway.dispatch(type, data)) {
+            throw new IllegalStateException("The bot has never identified: no session to dispatch " + type + " in");
+        }
+        return data;
+    }
+
+    private ObjectNode ready() {
+        ObjectNode ready = WireJson.object().put("v", 10);
+        ready.set("user", DiscordJson.user(bot()).put("verified", true).put("mfa_enabled", false));
+        ready.set("guilds", DiscordGateway.unavailable(world.guildIds()));
+        ready.putArray("private_channels");
+        ready.putArray("relationships");
+        ready.putArray("presences");
+        ready.putArray("guild_join_requests");
+        ready.putArray("geo_ordered_rtc_regions").add("us-east");
+        ready.putObject("user_settings");
+        ready.putObject("application").put("id", Long.toString(world.applicationId())).put("flags", 565248);
+        ready.put("session_type", "normal");
+        ready.putObject("auth");
+        ready.putArray("_trace").add("[\"gateway-prd-fake\",{\"micros\":0.0}]");
+        return ready;
+    }
+
+    private ObjectNode interaction(int type, long channelId, DiscordUser from, ObjectNode data) {
+        Long guildId = world.channel(channelId);
+        long id = DiscordJson.snowflake();
+        ObjectNode payload = WireJson.object().put("id", Long.toString(id))
+                .put("application_id", Long.toString(world.applicationId())).put("type", type)
+                .put("channel_id", Long.toString(channelId)).put("token", "aW50ZXJhY3Rpb246" + id + WireJson.id("", 40))
+                .put("version", 1).put("app_permissions", "2248473465835073").put("locale", "en-US")
+                .put("context", guildId == null ? 1 : 0).put("attachment_size_limit", 10_485_760);
+        payload.set("data", data);
+        payload.putArray("entitlements");
+        if (guildId != null) {
+            payload.put("guild_id", Long.toString(guildId)).put("guild_locale", "en-US");
+            // The partial guild JDA needs to find its cached guild; without it a guild channel is "not supported".
+            payload.putObject("guild").put("id", Long.toString(guildId)).put("locale", "en-US").putArray("features");
+            payload.set("member", DiscordJson.member(from, true).put("permissions", "2248473465835073"));
+            payload.set("channel", world.guildCreates().stream()
+                    .flatMap(guild -> guild.path("channels").valueStream())
+                    .filter(channel -> channel.path("id").asLong() == channelId).findFirst()
+                    .map(channel -> ((ObjectNode) channel.deepCopy()).put("guild_id", Long.toString(guildId)))
+                    .orElseThrow());
+            payload.putObject("authorizing_integration_owners").put("0", Long.toString(guildId));
+        } else {
+            payload.set("user", DiscordJson.user(from));
+            payload.set("channel", DiscordJson.dmChannel(channelId, from));
+            payload.putObject("authorizing_integration_owners").put("1", Long.toString(from.id()));
+        }
+        return payload;
+    }
+
+    private String commandId(String name) {
+        for (JsonNode list : world.commands().values()) {
+            for (JsonNode command : list) {
+                if (name.equals(command.path("name").asString())) {
+                    return command.path("id").asString();
+                }
+            }
+        }
+        return Long.toString(DiscordJson.snowflake());
+    }
+
+    private static Optional<DiscordRoute> route(RecordedRequest request) {
+        return parameters(request).map(Map.Entry::getKey);
+    }
+
+    private static Optional<Map.Entry<DiscordRoute, List<String>>> parameters(RecordedRequest request) {
+        if (!request.path().startsWith("/api/v10/")) {
+            return Optional.empty();
+        }
+        String path = request.path().substring("/api/v10".length());
+        for (DiscordRoute route : DiscordRoute.ALL) {
+            Optional<List<String>> found = route.match(request.method(), path);
+            if (found.isPresent()) {
+                return Optional.of(Map.entry(route, found.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void handle(RecordedRequest request, HttpExchange exchange) throws IOException, InterruptedException {
+        requests.add(request);
+        var matched = parameters(request);
+        if (matched.isEmpty()) {
+            exchange.respond(404, headers(null, null), DiscordJson.error(0, "404: Not Found"));
+            return;
+        }
+        DiscordRoute route = matched.get().getKey();
+        List<String> parameters = matched.get().getValue();
+        String bucket = route.key() + (parameters.isEmpty() ? "" : " " + parameters.getFirst());
+        Queue<DiscordFault> scripted = faults.get(route.key());
+        DiscordFault fault = scripted == null ? null : scripted.poll();
+        if (fault != null && !sendFault(fault, bucket, exchange)) {
+            return;
+        }
+        if (!route.interaction() && !("Bot " + token).equals(request.header("authorization").orElse(""))) {
+            exchange.respond(401, headers(null, null), DiscordJson.error(0, "401: Unauthorized"));
+            return;
+        }
+        long[] window = take(bucket);
+        if (window == null) {
+            sendFault(DiscordFault.rateLimited(BUCKET_WINDOW_MS / 1000.0), bucket, exchange);
+            return;
+        }
+        try {
+            DiscordRestApi.Reply reply = api.call(route, parameters, request);
+            exchange.respond(reply.status(), headers(bucket, window), reply.body());
+        } catch (DiscordRestApi.Refusal refusal) {
+            exchange.respond(refusal.status, headers(bucket, window), refusal.body);
+        }
+    }
+
+    /** Counts a call against its bucket; returns {remaining, reset-at ms}, or null when the bucket is empty. */
+    private long[] take(String bucket) {
+        long now = System.currentTimeMillis();
+        long[] window = buckets.compute(bucket, (key, old) -> old == null || old[1] <= now
+                ? new long[] {BUCKET_LIMIT, now + BUCKET_WINDOW_MS} : old);
+        synchronized (window) {
+            if (window[0] <= 0) {
+                return null;
+            }
+            window[0]--;
+            return new long[] {window[0], window[1]};
+        }
+    }
+
+    private static Map<String, String> headers(String bucket, long[] window) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        // Discord's responses come through Google's front end; JDA reads a 429 without "Via" as Cloudflare's
+        // own limit and then holds back every route.
+        headers.put("Via", "1.1 google");
+        headers.put("CF-RAY", Long.toHexString(System.nanoTime()) + "-FRA");
+        if (bucket != null && window != null) {
+            long now = System.currentTimeMillis();
+            headers.put("X-RateLimit-Bucket", Integer.toHexString(bucket.hashCode()));
+            headers.put("X-RateLimit-Limit", Integer.toString(BUCKET_LIMIT));
+            headers.put("X-RateLimit-Remaining", Long.toString(window[0]));
+            headers.put("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", window[1] / 1000.0));
+            headers.put("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f",
+                    Math.max(0, window[1] - now) / 1000.0));
+        }
+        return headers;
+    }
+
+    /** Plays a fault; returns whether the call should still be served afterwards. */
+    private static boolean sendFault(DiscordFault fault, String bucket, HttpExchange exchange)
+            throws IOException, InterruptedException {
+        switch (fault) {
+            case DiscordFault.RateLimited(double seconds, boolean global) -> {
+                Map<String, String> headers = headers(null, null);
+                headers.put("Retry-After", Long.toString((long) Math.ceil(seconds)));
+                headers.put("X-RateLimit-Scope", global ? "global" : "user");
+                if (global) {
+                    headers.put("X-RateLimit-Global", "true");
+                } else {
+                    headers.put("X-RateLimit-Bucket", Integer.toHexString(bucket.hashCode()));
+                    headers.put("X-RateLimit-Limit", Integer.toString(BUCKET_LIMIT));
+                    headers.put("X-RateLimit-Remaining", "0");
+                    headers.put("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", seconds));
+                }
+                exchange.respond(429, headers, DiscordJson.rateLimited(seconds, global));
+            }
+            case DiscordFault.ApiError(int status, int code, String message) ->
+                    exchange.respond(status, headers(null, null), DiscordJson.error(code, message));
+            case DiscordFault.BadGateway() -> exchange.respond(502, Map.of("Content-Type", "text/html",
+                    "Server", "cloudflare"), "<html><head><title>502 Bad Gateway</title></head><body>"
+                    + "<center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>");
+            case DiscordFault.HangUp() -> exchange.hangUp();
+            case DiscordFault.Delay(Duration duration) -> {
+                return exchange.pause(duration);
+            }
+        }
+        return false;
+    }
+}
