@@ -18,7 +18,7 @@ final class SenderNames {
         if (cleaned.isEmpty()) {
             cleaned = fallback;
         }
-        return cut(cleaned, MAX_LENGTH);
+        return Text.cut(cleaned, MAX_LENGTH);
     }
 
     /**
@@ -26,11 +26,6 @@ final class SenderNames {
      * name) cannot pass itself off as another person's line. Names prove nothing: the sender chose them.
      */
     static String label(String name) {
-        return cut(clean(name, "someone").replaceAll("[\\[\\]\\u2028\\u2029]", " ").strip(), 64);
-    }
-
-    private static String cut(String text, int codePoints) {
-        return text.codePointCount(0, text.length()) <= codePoints ? text
-                : text.substring(0, text.offsetByCodePoints(0, codePoints));
+        return Text.cut(clean(name, "someone").replaceAll("[\\[\\]\\u2028\\u2029]", " ").strip(), 64);
     }
 }

@@ -8,11 +8,12 @@ final class Text {
 
     /** At most {@code max} characters, without splitting a surrogate pair, and no control characters. */
     static String clip(String text, int max) {
-        String clean = text.replaceAll("\\p{Cntrl}", " ");
-        if (clean.length() <= max) {
-            return clean;
-        }
-        int end = Character.isHighSurrogate(clean.charAt(max - 1)) ? max - 1 : max;
-        return clean.substring(0, end);
+        return cut(text.replaceAll("\\p{Cntrl}", " "), max);
+    }
+
+    /** At most {@code max} code points: a column's limit, never cutting a character in half. */
+    static String cut(String text, int max) {
+        return text.codePointCount(0, text.length()) <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, max));
     }
 }
