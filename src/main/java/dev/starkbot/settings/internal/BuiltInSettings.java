@@ -40,6 +40,12 @@ class BuiltInSettings {
     }
 
     @Bean
+    SettingDefinition discordClientSecret() {
+        return SettingDefinition.secret("platforms.discord.client-secret",
+                "Discord application's OAuth2 client secret, for the install link's code exchange");
+    }
+
+    @Bean
     SettingDefinition assistantName() {
         return SettingDefinition.of("assistant.name", true, SettingType.STRING, "StarkBot",
                 "The name the assistant uses for itself");
