@@ -27,6 +27,7 @@ import dev.starkbot.platform.spi.Buttons;
 import dev.starkbot.platform.spi.DeliveryException;
 import dev.starkbot.platform.spi.Media;
 import dev.starkbot.platform.spi.Platform;
+import dev.starkbot.platform.spi.Reactions;
 import dev.starkbot.shared.StarkBotException;
 import dev.starkbot.user.Role;
 import dev.starkbot.user.UserService;
@@ -42,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MessageRouter {
 
     private static final Logger log = LoggerFactory.getLogger(MessageRouter.class);
+    private static final String ACKNOWLEDGEMENT = "👀";
     private static final Pattern LINK = Pattern.compile("\\s*/link(?:@\\w+)?\\s+(\\S+)\\s*");
 
     private final PlatformRegistry registry;
@@ -138,6 +140,7 @@ class MessageRouter {
         inbox.conversation(item.id(), route.conversationId());
         String replyTo = message.chatKind() == ChatKind.GROUP ? message.messageId() : null;
         running.start(item.chatKey(), route.ownerId(), route.conversationId(), message.senderId());
+        acknowledge(platform, message, prompt);
         ReplyStream stream = new ReplyStream(platform, message.chatId(), message.threadId(), replyTo,
                 item.draftMessageId(), draft -> inbox.draft(item.id(), draft), properties, clock);
         TurnResult result;
@@ -276,6 +279,24 @@ class MessageRouter {
             }
         });
         outbox.wake();
+    }
+
+    /**
+     * A light "seen, working on it" where the platform has reactions: the person knows the message arrived before
+     * the first word of the answer, which may take a while. Not for commands (answered at once) or button presses.
+     */
+    private void acknowledge(Platform platform, IncomingMessage message, String prompt) {
+        if (!(platform instanceof Reactions reactions) || message.callback() != null || commands.handles(prompt)) {
+            return;
+        }
+        Thread.ofVirtual().name("platform-ack").start(() -> {
+            try {
+                reactions.react(message.chatId(), message.messageId(), ACKNOWLEDGEMENT);
+            } catch (DeliveryException | RuntimeException e) {
+                // only a courtesy: the answer comes all the same
+                log.debug("Could not acknowledge a {} message: {}", platform.name(), e.getMessage());
+            }
+        });
     }
 
     private static void answerCallback(Buttons buttons, String callbackId) {

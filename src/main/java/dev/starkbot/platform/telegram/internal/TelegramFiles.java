@@ -1,17 +1,14 @@
 package dev.starkbot.platform.telegram.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import com.pengrad.telegrambot.TelegramBot;
 import com.pengrad.telegrambot.request.GetFile;
 import com.pengrad.telegrambot.response.GetFileResponse;
 
 import dev.starkbot.platform.Attachment;
+import dev.starkbot.platform.internal.Downloads;
 import dev.starkbot.platform.spi.DeliveryException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -63,41 +60,21 @@ final class TelegramFiles {
         if (file.filePath() == null) {
             throw new DownloadException("Telegram gave no file path");
         }
-        String safeName = name.replaceAll("[^A-Za-z0-9._-]", "_");
         Path folder = directory.resolve(chatId.replaceAll("[^0-9-]", ""));
-        Path target = folder.resolve(file.fileUniqueId() + "-" + (safeName.isBlank() ? "file" : safeName));
+        Path target = folder.resolve(file.fileUniqueId() + "-" + Downloads.safeName(name));
         try (Response fetched = http.newCall(new Request.Builder().url(fileRoot + file.filePath()).build()).execute()) {
             ResponseBody body = fetched.body();
             if (!fetched.isSuccessful() || body == null) {
                 throw new DownloadException("download answered " + fetched.code());
             }
-            Files.createDirectories(folder);
-            Path partial = Files.createTempFile(folder, "download", ".part");
-            long size = copy(body.byteStream(), partial);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long size = Downloads.save(body.byteStream(), target, maxBytes);
             return new Attachment(attachment.kind(), name, attachment.mimeType(), size,
                     dataDir.relativize(target).toString().replace('\\', '/'), fileId);
+        } catch (Downloads.TooLarge e) {
+            throw new DownloadException(e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw new DownloadException("download failed (" + e.getClass().getSimpleName() + ")");
         }
-    }
-
-    private long copy(InputStream in, Path partial) throws IOException, DownloadException {
-        long total = 0;
-        try (in; OutputStream out = Files.newOutputStream(partial)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) >= 0; ) {
-                total += read;
-                if (total > maxBytes) {
-                    throw new DownloadException("larger than " + maxBytes + " bytes");
-                }
-                out.write(buffer, 0, read);
-            }
-        } catch (DownloadException | IOException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        return total;
     }
 
     static final class DownloadException extends Exception {

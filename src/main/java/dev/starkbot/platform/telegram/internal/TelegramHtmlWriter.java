@@ -15,6 +15,8 @@ import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.ThematicBreak;
 
+import dev.starkbot.platform.internal.MonospaceTable;
+
 /**
  * Markdown blocks as Telegram HTML. Telegram has no block markup but {@code <pre>} and {@code <blockquote>}, so
  * headings, lists and rules become lines of text, and blocks are parted by one blank line.
@@ -57,7 +59,7 @@ final class TelegramHtmlWriter {
             case HtmlBlock html -> TelegramHtml.text(withoutFinalNewline(html.getLiteral()).strip());
             case BlockQuote quote -> quote(quote);
             case ListBlock list -> list(list);
-            case TableBlock table -> pre(MonospaceTable.layout(table), null);
+            case TableBlock table -> pre(MonospaceTable.layout(table, TelegramHtmlInlines::plain), null);
             case LinkReferenceDefinition _ -> "";
             default -> blocks(node, "\n\n");
         };

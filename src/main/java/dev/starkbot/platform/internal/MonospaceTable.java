@@ -1,7 +1,8 @@
-package dev.starkbot.platform.telegram.internal;
+package dev.starkbot.platform.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -9,11 +10,11 @@ import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.node.Node;
 
 /**
- * A GFM table as lines of text with aligned columns, for a {@code <pre>} block: Telegram has no table markup, and
- * only a monospace font keeps columns straight. Widths count terminal columns, so CJK and emoji (two columns each)
+ * A GFM table as lines of text with aligned columns, for a code block: Telegram and Discord have no table markup,
+ * and only a monospace font keeps columns straight. Widths count terminal columns, so CJK and emoji (two columns each)
  * line up as well as the client's font allows.
  */
-final class MonospaceTable {
+public final class MonospaceTable {
 
     private record Row(List<String> cells, boolean header) {
     }
@@ -21,15 +22,19 @@ final class MonospaceTable {
     private MonospaceTable() {
     }
 
-    /** The table's text, unescaped, with a rule under the header row. */
-    static String layout(TableBlock table) {
+    /**
+     * The table's text, unescaped, with a rule under the header row.
+     *
+     * @param plain a cell's text as shown, without markup
+     */
+    public static String layout(TableBlock table, Function<Node, String> plain) {
         List<Row> rows = new ArrayList<>();
         List<TableCell.Alignment> alignments = new ArrayList<>();
         for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
             for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
                 List<String> cells = new ArrayList<>();
                 for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-                    cells.add(TelegramHtmlInlines.plain(cell).strip());
+                    cells.add(plain.apply(cell).strip());
                     if (cell instanceof TableCell tableCell && alignments.size() < cells.size()) {
                         alignments.add(tableCell.getAlignment());
                     }

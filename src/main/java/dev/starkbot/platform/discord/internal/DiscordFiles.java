@@ -1,0 +1,79 @@
+package dev.starkbot.platform.discord.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.starkbot.platform.Attachment;
+import dev.starkbot.platform.internal.Downloads;
+import dev.starkbot.platform.spi.DeliveryException;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Downloads the attachments of received messages from Discord's CDN into the data directory, size-capped. Only
+ * Discord's own file hosts (or the configured API's host, for a proxy or a test's fake) are fetched: an attachment's
+ * address comes from the Gateway, but the adapter never lets a message make it fetch an arbitrary address.
+ */
+final class DiscordFiles {
+
+    private static final Set<String> CDN_HOSTS = Set.of("cdn.discordapp.com", "media.discordapp.net");
+
+    private final OkHttpClient http;
+    private final String apiHost;
+    private final long maxBytes;
+    private final Path directory;
+    private final Path dataDir;
+
+    DiscordFiles(OkHttpClient http, String apiUrl, long maxBytes, Path directory, Path dataDir) {
+        this.http = http;
+        this.apiHost = URI.create(apiUrl).getHost();
+        this.maxBytes = maxBytes;
+        this.directory = directory;
+        this.dataDir = dataDir;
+    }
+
+    Attachment download(Attachment attachment, String chatId) throws DeliveryException {
+        String url = attachment.ref();
+        if (url == null || !allowed(url)) {
+            throw DeliveryException.permanentFailure("not a Discord file address");
+        }
+        if (attachment.size() > maxBytes) {
+            throw DeliveryException.permanentFailure("larger than " + maxBytes + " bytes");
+        }
+        // the attachment's id is the path segment before the name: unique, so two files never share a name
+        String[] segments = URI.create(url).getPath().split("/");
+        String id = segments.length >= 2 ? segments[segments.length - 2].replaceAll("[^0-9]", "") : "";
+        Path target = directory.resolve(chatId.replaceAll("[^0-9]", ""))
+                .resolve((id.isEmpty() ? "" : id + "-") + Downloads.safeName(attachment.fileName()));
+        try (Response fetched = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            ResponseBody body = fetched.body();
+            if (!fetched.isSuccessful() || body == null) {
+                // an expired signed address answers 404; asking again would not help
+                throw DeliveryException.permanentFailure("download answered " + fetched.code());
+            }
+            long size = Downloads.save(body.byteStream(), target, maxBytes);
+            return new Attachment(attachment.kind(), attachment.fileName(), attachment.mimeType(), size,
+                    dataDir.relativize(target).toString().replace('\\', '/'), url);
+        } catch (Downloads.TooLarge e) {
+            throw DeliveryException.permanentFailure(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw DeliveryException.transientFailure("download failed (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private boolean allowed(String url) {
+        try {
+            URI uri = URI.create(url);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            boolean secure = "https".equals(uri.getScheme());
+            return secure && CDN_HOSTS.contains(host) || host.equals(apiHost);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
