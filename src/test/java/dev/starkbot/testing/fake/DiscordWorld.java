@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * edits, typing, reactions, registered commands and interactions. Every method is synchronized on the world, and
  * waiting tests are woken by {@link #notifyAll()} on every change.
  */
-final class DiscordWorld {
+public final class DiscordWorld {
 
     record Guild(long id, String name, DiscordUser owner, Map<Long, String> channels) {
     }
@@ -26,14 +26,14 @@ final class DiscordWorld {
     record Interaction(long id, String token, long channelId, Long messageId, int type, ObjectNode payload) {
     }
 
-    record Typing(long channelId, Instant at) {
+    public record Typing(long channelId, Instant at) {
     }
 
     record Reaction(long channelId, long messageId, String emoji) {
     }
 
     /** An interaction's answer: the callback type (4 message, 5 deferred, 6 deferred update, 7 update). */
-    record Answer(long interactionId, int type, JsonNode data) {
+    public record Answer(long interactionId, int type, JsonNode data) {
     }
 
     private final DiscordUser bot;
