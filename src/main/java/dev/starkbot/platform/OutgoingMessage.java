@@ -11,16 +11,29 @@ import org.jspecify.annotations.Nullable;
  * @param replyTo     the platform's id of the message this answers, or null
  * @param buttons     shown under the message by platforms with buttons; ignored by others
  * @param attachments sent with (or as) the message by platforms with media; ignored by others
+ * @param notice      StarkBot's own words (a command's answer, a pairing code, an error), not the model's: platforms
+ *                    with rich messages set them apart (Discord shows them in an embed), so that nothing the model
+ *                    writes can pass for one
  */
 public record OutgoingMessage(String chatId, @Nullable String threadId, String text, @Nullable String replyTo,
-                              List<Button> buttons, List<Attachment> attachments) {
+                              List<Button> buttons, List<Attachment> attachments, boolean notice) {
 
     public OutgoingMessage {
         buttons = List.copyOf(buttons);
         attachments = List.copyOf(attachments);
     }
 
+    /** A message in the model's words (or a file): shown as any other message. */
+    public OutgoingMessage(String chatId, @Nullable String threadId, String text, @Nullable String replyTo,
+                           List<Button> buttons, List<Attachment> attachments) {
+        this(chatId, threadId, text, replyTo, buttons, attachments, false);
+    }
+
     public static OutgoingMessage text(String chatId, @Nullable String threadId, String text) {
         return new OutgoingMessage(chatId, threadId, text, null, List.of(), List.of());
+    }
+
+    public static OutgoingMessage notice(String chatId, @Nullable String threadId, String text) {
+        return new OutgoingMessage(chatId, threadId, text, null, List.of(), List.of(), true);
     }
 }

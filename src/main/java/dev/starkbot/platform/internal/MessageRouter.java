@@ -110,7 +110,7 @@ class MessageRouter {
             }
             String reply = linked.map(name -> "Linked: you are **" + literal(name) + "** on StarkBot now.")
                     .orElse("That link code is unknown or expired. Make a new one in the dashboard.");
-            reply(item, message, platform, reply, null);
+            reply(item, message, platform, reply, null, true);
             return;
         }
         switch (access.decide(message, policy)) {
@@ -119,7 +119,7 @@ class MessageRouter {
                 if (pairing.remind()) {
                     reply(item, message, platform, "I don't know you yet. To talk to me, ask my owner to approve "
                             + "pairing code **" + pairing.code() + "** (valid for "
-                            + properties.pairingCodeTtl().toMinutes() + " minutes).", null);
+                            + properties.pairingCodeTtl().toMinutes() + " minutes).", null, true);
                 } else {
                     inbox.finish(item.id(), "ignored", "pairing code already sent", clock.millis());
                 }
@@ -155,7 +155,7 @@ class MessageRouter {
                 return;
             }
             log.info("Could not answer a {} message: {}", platform.name(), e.getMessage());
-            reply(item, message, platform, "⚠️ " + literal(e.getMessage()), stream.draftId());
+            reply(item, message, platform, "⚠️ " + literal(e.getMessage()), stream.draftId(), true);
             return;
         } finally {
             // the preview stops before the final text is written, so no late preview edit can overwrite it
@@ -165,7 +165,7 @@ class MessageRouter {
         if (result.conversationId() != null) {
             routes.save(routeKey, route.ownerId(), result.conversationId(), clock.millis());
         }
-        reply(item, message, platform, replyText(result), stream.draftId());
+        reply(item, message, platform, replyText(result), stream.draftId(), commands.handles(prompt));
     }
 
     /**
@@ -260,7 +260,7 @@ class MessageRouter {
 
     /** Writes the reply to the outbox and marks the message done, in one transaction. */
     private void reply(InboxRepository.Item item, IncomingMessage message, Platform platform, String markdown,
-                       @Nullable String draftId) {
+                       @Nullable String draftId, boolean notice) {
         List<String> split = ReplySplitter.split(markdown, platform.format());
         // a reply that renders to nothing visible still replaces the streamed draft
         List<String> chunks = split.isEmpty() ? List.of(platform.format().render("_(no reply)_")) : split;
@@ -273,7 +273,7 @@ class MessageRouter {
             }
             for (int i = 0; i < chunks.size(); i++) {
                 OutgoingMessage outgoing = new OutgoingMessage(message.chatId(), message.threadId(), chunks.get(i),
-                        i == 0 ? replyTo : null, List.of(), List.of());
+                        i == 0 ? replyTo : null, List.of(), List.of(), notice);
                 String target = i == 0 ? draftId : null;
                 outbox.write(platform.name(), item.chatKey(), item.id() + ":" + i, outgoing, target);
             }

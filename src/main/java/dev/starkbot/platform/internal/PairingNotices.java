@@ -44,10 +44,11 @@ class PairingNotices {
         List<Button> buttons = List.of(new Button("Approve", "/pairing approve " + requested.code()),
                 new Button("Reject", "/pairing reject " + requested.code()));
         for (IdentityRepository.Identity admin : identities.ofActiveAdmins(requested.platform())) {
-            // a platform user id is also the id of their direct chat with the bot (Telegram's rule)
+            // a platform user id is also the id of their direct chat with the bot (Telegram's rule, and Discord's
+            // adapter's)
             outbox.write(requested.platform(), requested.platform() + ":notices:" + admin.platformUserId(),
                     "pairing:" + requested.code() + ":" + admin.userId(),
-                    new OutgoingMessage(admin.platformUserId(), null, text, null, buttons, List.of()), null);
+                    new OutgoingMessage(admin.platformUserId(), null, text, null, buttons, List.of(), true), null);
         }
         outbox.wake();
     }
@@ -56,7 +57,7 @@ class PairingNotices {
     void approved(PairingRepository.Pairing pairing) {
         registry.find(pairing.platform()).ifPresent(platform -> outbox.write(pairing.platform(),
                 pairing.platform() + ":notices:" + pairing.chatId(), "pairing:" + pairing.code() + ":approved",
-                OutgoingMessage.text(pairing.chatId(), null, platform.format().render(
+                OutgoingMessage.notice(pairing.chatId(), null, platform.format().render(
                         "You're in: your pairing code was approved. Write to me any time.")), null));
     }
 

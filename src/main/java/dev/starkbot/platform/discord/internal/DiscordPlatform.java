@@ -160,16 +160,16 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
         Optional<InteractionHook> deferred = interactions.takeDeferred(message.chatId());
         if (deferred.isPresent()) {
             try {
-                Message sent = DiscordCalls.complete(deferred.get().editOriginal(DiscordReplies.edit(
-                        message.text(), message.buttons(), files(message))), "answer a command", timeout());
+                Message sent = DiscordCalls.complete(deferred.get().editOriginal(DiscordReplies.replace(message,
+                        files(message))), "answer a command", timeout());
                 interactions.answered(sent.getId(), deferred.get());
                 return sent.getId();
             } catch (DeliveryException e) {
                 log.info("Could not answer a slash command in place ({}); sending to the channel", e.getMessage());
             }
         }
-        MessageCreateAction action = channel(current, message.chatId()).sendMessage(DiscordReplies.create(
-                message.text(), message.buttons(), files(message)));
+        MessageCreateAction action = channel(current, message.chatId()).sendMessage(DiscordReplies.create(message,
+                files(message)));
         if (message.replyTo() != null) {
             // the answer still arrives when the person deleted their message meanwhile; no second ping for it
             action.setMessageReference(message.replyTo()).failOnInvalidReply(false).mentionRepliedUser(false);
@@ -179,7 +179,7 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
 
     @Override
     public void edit(String chatId, String messageId, String text) throws DeliveryException {
-        MessageEditData edit = DiscordReplies.edit(text, List.of(), List.of());
+        MessageEditData edit = DiscordReplies.text(text);
         Optional<InteractionHook> hook = interactions.answer(messageId);
         if (hook.isPresent()) {
             DiscordCalls.complete(hook.get().editOriginal(edit), "edit a command's answer", timeout());

@@ -102,7 +102,7 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
 
             @Override
             public List<String> botMessages(String chatId) {
-                return messages(chatId).stream().map(message -> shown(message.content())).toList();
+                return messages(chatId).stream().map(message -> shown(visible(message))).toList();
             }
 
             @Override
@@ -134,6 +134,15 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
     private static List<DiscordMessage> messages(String chatId) {
         DiscordUser person = PEOPLE.get(Long.parseLong(chatId));
         return DISCORD.sentMessages(person == null ? Long.parseLong(chatId) : DISCORD.dmChannel(person));
+    }
+
+    /** The message's content and its embeds' descriptions (StarkBot's notices are embeds). */
+    static String visible(DiscordMessage message) {
+        var text = new StringBuilder(message.content());
+        for (JsonNode embed : message.embeds()) {
+            text.append(text.isEmpty() ? "" : "\n").append(embed.path("description").asString(""));
+        }
+        return text.toString();
     }
 
     /** Roughly what Discord shows of its Markdown: fences, emphasis markers and escapes removed. */
@@ -226,8 +235,11 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
         JsonNode interaction = DISCORD.userRunsSlashCommand(channel, dee, "help", Map.of());
 
         assertThat(DISCORD.awaitInteractionAnswer(interaction.path("id").asLong(), WAIT).type()).isEqualTo(5);
-        DiscordMessage answer = DISCORD.awaitSent(channel, message -> message.content().contains("/new"), WAIT);
+        DiscordMessage answer = DISCORD.awaitSent(channel, message -> visible(message).contains("/new"), WAIT);
         assertThat(DISCORD.sentMessages(channel)).containsExactly(answer);
+        // StarkBot's own answer, set apart from the model's words
+        assertThat(answer.content()).isEmpty();
+        assertThat(answer.embeds()).hasSize(1);
         assertThat(MODEL.requests()).hasSize(before);
     }
 
@@ -255,7 +267,7 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
         DiscordUser fay = newPerson("Fay");
         long dm = DISCORD.dmChannel(fay);
         DISCORD.userSends(dm, fay, "/status");
-        DISCORD.awaitSent(dm, message -> !message.content().isBlank(), WAIT);
+        DISCORD.awaitSent(dm, message -> !visible(message).isBlank(), WAIT);
         String sent = discord().send(new OutgoingMessage(Long.toString(fay.id()), null, "Start afresh?", null,
                 List.of(new Button("New conversation", "/new")), List.of()));
         assertThat(DISCORD.sentMessages(dm).getLast().components().toString()).contains("/new", "New conversation");
@@ -263,7 +275,7 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
         JsonNode press = DISCORD.userPressesButton(dm, fay, Long.parseLong(sent), "/new");
 
         assertThat(DISCORD.awaitInteractionAnswer(press.path("id").asLong(), WAIT).type()).isEqualTo(6);
-        DISCORD.awaitSent(dm, message -> message.content().toLowerCase(java.util.Locale.ROOT)
+        DISCORD.awaitSent(dm, message -> visible(message).toLowerCase(java.util.Locale.ROOT)
                 .contains("new conversation") && !message.content().startsWith("Start afresh"), WAIT);
     }
 
