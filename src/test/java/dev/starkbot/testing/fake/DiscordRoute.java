@@ -38,6 +38,16 @@ record DiscordRoute(String method, String template, boolean interaction) {
             EDIT_MESSAGE, TYPING, ADD_REACTION, SET_COMMANDS, SET_GUILD_COMMANDS, INTERACTION_CALLBACK,
             EDIT_ORIGINAL, FOLLOWUP);
 
+    static final DiscordRoute LIST_MESSAGES = new DiscordRoute("GET", "/channels/{channel_id}/messages", false);
+
+    /** The routes an adapter reads to catch up on what it missed while down. */
+    static final List<DiscordRoute> READS = List.of(LIST_MESSAGES);
+
+    /** Every route the fake serves. */
+    static List<DiscordRoute> known() {
+        return java.util.stream.Stream.concat(ALL.stream(), READS.stream()).toList();
+    }
+
     /** {@code "POST /channels/{channel_id}/messages"}. */
     String key() {
         return method + " " + template;
