@@ -27,6 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * need {@code Authorization: Bot <token>} (401 otherwise) except the interaction routes, which authenticate by
  * their token in the path; content over 2000 characters is refused with Discord's 400; every response carries
  * the {@code X-RateLimit-*} headers of its route's bucket, and {@link #failNext} scripts 429s and other faults.
+ *
+ * <p>The same port serves Discord's CDN: attachments, the users' ({@link #userSendsFile}) and the bot's uploads,
+ * at signed URLs that need no token (see {@link DiscordCdn}). {@link #outage} makes all of it, Gateway included,
+ * unreachable for a while.
  */
 public final class FakeDiscordServer implements AutoCloseable {
 
