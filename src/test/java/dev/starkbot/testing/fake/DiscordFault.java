@@ -26,7 +26,7 @@ public sealed interface DiscordFault {
         return new ApiError(status, code, message);
     }
 
-    /** Cloudflare's HTML 502 in front of the API; JDA retries 502, 504 and 529 itself. */
+    /** Cloudflare's HTML 502 in front of the API; JDA 6.5 retries 502, 503, 504, 520-524 and 529 itself. */
     static DiscordFault badGateway() {
         return new BadGateway();
     }

@@ -2,6 +2,7 @@ package dev.starkbot.testing.fake;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,7 +51,9 @@ final class DiscordGateway implements LoopbackWebSocketServer.Listener {
     private final List<String> connections = new CopyOnWriteArrayList<>();
     private volatile int heartbeatIntervalMs = 41_250;
     private volatile String resumeUrl;
+    private volatile Instant unreachableUntil = Instant.MIN;
     private Session current;
+    private LoopbackWebSocketServer.Connection zombie;
 
     DiscordGateway(String token, Supplier<ObjectNode> ready, Supplier<List<ObjectNode>> guildCreates) {
         this.token = token;
@@ -78,6 +81,9 @@ final class DiscordGateway implements LoopbackWebSocketServer.Listener {
     @Override
     public int accepts(RecordedRequest upgrade) {
         connections.add(upgrade.query());
+        if (Instant.now().isBefore(unreachableUntil)) {
+            return LoopbackWebSocketServer.DROP;
+        }
         boolean json = upgrade.query().contains("encoding=json") && upgrade.query().contains("v=10");
         return json && !upgrade.query().contains("compress=") ? 101 : 400;
     }
@@ -95,7 +101,11 @@ final class DiscordGateway implements LoopbackWebSocketServer.Listener {
         received.add(payload);
         JsonNode d = payload.path("d");
         switch (payload.path("op").asInt(-1)) {
-            case HEARTBEAT -> connection.send(payload(HEARTBEAT_ACK, null, null, null));
+            case HEARTBEAT -> {
+                if (!isZombie(connection)) {
+                    connection.send(payload(HEARTBEAT_ACK, null, null, null));
+                }
+            }
             case IDENTIFY -> identify(connection, d);
             case RESUME -> resume(connection, d);
             case 3, 4, 8 -> {
@@ -184,6 +194,27 @@ final class DiscordGateway implements LoopbackWebSocketServer.Listener {
             current.connection.drop();
             current.connection = null;
         }
+    }
+
+    /**
+     * Drops the bot's connection without a close frame and drops every new one until {@code until}; the session
+     * stays resumable and keeps what is dispatched meanwhile.
+     */
+    synchronized void outage(Instant until) {
+        unreachableUntil = until;
+        drop();
+    }
+
+    /** Heartbeats on the bot's current connection go unanswered from now on: a zombie connection. */
+    synchronized void stopAcknowledgingHeartbeats() {
+        if (current == null || current.connection == null) {
+            throw new IllegalStateException("The bot is not connected to the gateway");
+        }
+        zombie = current.connection;
+    }
+
+    private synchronized boolean isZombie(LoopbackWebSocketServer.Connection connection) {
+        return connection == zombie;
     }
 
     /** Op 9. With {@code resumable} false the session is gone: a later Resume of it is refused with op 9 again. */

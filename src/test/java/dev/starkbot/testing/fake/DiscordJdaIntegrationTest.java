@@ -3,68 +3,29 @@ package dev.starkbot.testing.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
-import net.dv8tion.jda.api.events.session.SessionResumeEvent;
-import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.SessionController;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pins how JDA itself behaves against {@link FakeDiscordServer}, so that the Discord adapter's tests can rely on
- * it: connecting, receiving, sending and editing, the 429 retry, resume after a drop, re-identify after an invalid
- * session, and slash commands.
+ * it: connecting, receiving, sending and editing, reactions, typing, slash commands, buttons and catching up on
+ * history. Sibling classes pin the Gateway's reconnects ({@link DiscordJdaGatewayIntegrationTest}), REST failures
+ * ({@link DiscordJdaRestFaultsIntegrationTest}) and files ({@link DiscordJdaFilesIntegrationTest}).
+ *
+ * <p>Facts for the adapter: a button press is a {@link ButtonInteractionEvent} whose {@code deferEdit()} answers
+ * callback type 6 and whose hook's {@code sendMessage(..).setEphemeral(true)} is a follow-up with flag 64 that
+ * {@code GET /messages} never lists; {@code getHistoryAfter(id, n)} asks {@code ?after=id&limit=n} and returns the
+ * {@code n} oldest messages after {@code id}, users' and the bot's, newest first.
  */
-@org.junit.jupiter.api.Timeout(30)
-class DiscordJdaIntegrationTest {
-
-    private static final long GUILD = 900_000_000_000_000_001L;
-    private static final long CHANNEL = 900_000_000_000_000_002L;
-    private static final DiscordUser ALICE = DiscordUser.human(800_000_000_000_000_001L, "alice");
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final BlockingQueue<GenericEvent> events = new LinkedBlockingQueue<>();
-    private FakeDiscordServer discord;
-    private JDA jda;
-
-    @BeforeEach
-    void connect() throws InterruptedException {
-        discord = FakeDiscordServer.start();
-        discord.guild(GUILD, "Stark Industries", ALICE);
-        discord.textChannel(GUILD, CHANNEL, "general");
-        jda = JDABuilder.createLight(discord.token(), EnumSet.of(GatewayIntent.GUILD_MESSAGES,
-                        GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
-                .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
-                .setSessionController(new ImmediateSessionController(discord.gatewayUrl()))
-                .setCompression(Compression.NONE)
-                .addEventListeners((net.dv8tion.jda.api.hooks.EventListener) events::add)
-                .build();
-        jda.awaitReady();
-    }
-
-    @AfterEach
-    void shutDown() throws InterruptedException {
-        if (jda != null) {
-            jda.shutdownNow();
-            jda.awaitShutdown(Duration.ofSeconds(5));
-        }
-        discord.close();
-    }
+class DiscordJdaIntegrationTest extends DiscordJdaTestBase {
 
     @Test
     void identifiesWithTheBotTokenAndSeesTheGuildsOfReady() {
@@ -101,7 +62,7 @@ class DiscordJdaIntegrationTest {
 
     @Test
     void sendsAndEditsAMessageKeepingTheHistory() throws InterruptedException {
-        Message sent = jda.getTextChannelById(CHANNEL).sendMessage("Thinking…").complete();
+        Message sent = general().sendMessage("Thinking…").complete();
         sent.editMessage("Done.").complete();
 
         DiscordMessage message = discord.awaitSent(CHANNEL, m -> m.content().equals("Done."), WAIT);
@@ -113,58 +74,9 @@ class DiscordJdaIntegrationTest {
 
     @Test
     void checksTheTwoThousandCharacterLimitItselfBeforeSending() {
-        assertThatThrownBy(() -> jda.getTextChannelById(CHANNEL).sendMessage("x".repeat(2001)).complete())
+        assertThatThrownBy(() -> general().sendMessage("x".repeat(2001)).complete())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(discord.requests("POST /channels/{channel_id}/messages")).isEmpty();
-    }
-
-    @Test
-    void waitsOutA429ForItsRetryAfterAndSendsOnce() {
-        discord.failNext("POST /channels/{channel_id}/messages", DiscordFault.rateLimited(0.4));
-        long start = System.nanoTime();
-
-        jda.getTextChannelById(CHANNEL).sendMessage("after the limit").complete();
-
-        long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        // JDA rounds retry_after up to whole seconds: 0.4 s waits a full second.
-        assertThat(waitedMs).isGreaterThanOrEqualTo(900);
-        assertThat(discord.requests("POST /channels/{channel_id}/messages")).hasSize(2);
-        assertThat(discord.sentMessages(CHANNEL)).hasSize(1);
-    }
-
-    @Test
-    void resumesAfterADroppedConnectionAndGetsTheEventItMissed() throws InterruptedException {
-        discord.disconnectGateway(4000);
-        discord.userSends(CHANNEL, ALICE, "while you were away");
-
-        assertThat(next(MessageReceivedEvent.class).getMessage().getContentRaw()).isEqualTo("while you were away");
-        next(SessionResumeEvent.class);
-        assertThat(discord.gatewayPayloads(DiscordGateway.RESUME)).hasSize(1);
-        assertThat(discord.gatewayPayloads(DiscordGateway.IDENTIFY)).hasSize(1);
-        assertThat(discord.gatewayConnections().getLast()).startsWith("encoding=json");
-    }
-
-    @Test
-    void resumesAfterTheTcpConnectionDiesWithoutACloseFrame() throws InterruptedException {
-        discord.dropGatewayConnection();
-        discord.userSends(CHANNEL, ALICE, "still there?");
-
-        assertThat(next(MessageReceivedEvent.class).getMessage().getContentRaw()).isEqualTo("still there?");
-        assertThat(discord.gatewayPayloads(DiscordGateway.RESUME)).hasSize(1);
-    }
-
-    @Test
-    void identifiesAgainAfterAnInvalidSession() throws InterruptedException {
-        discord.invalidateSession();
-
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (discord.gatewayPayloads(DiscordGateway.IDENTIFY).size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(discord.gatewayPayloads(DiscordGateway.IDENTIFY)).hasSize(2);
-        jda.awaitStatus(JDA.Status.CONNECTED);
-        discord.userSends(CHANNEL, ALICE, "new session");
-        assertThat(next(MessageReceivedEvent.class).getMessage().getContentRaw()).isEqualTo("new session");
     }
 
     @Test
@@ -185,48 +97,54 @@ class DiscordJdaIntegrationTest {
         assertThat(discord.sentMessages(CHANNEL)).extracting(DiscordMessage::content).containsExactly("Because.");
     }
 
-    private <T extends GenericEvent> T next(Class<T> type) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            GenericEvent event = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (event == null) {
-                throw new AssertionError("No " + type.getSimpleName() + " within " + WAIT);
-            }
-            if (type.isInstance(event)) {
-                return type.cast(event);
-            }
-        }
+    @Test
+    void reactsToAMessageAndShowsTyping() {
+        long message = discord.userSends(CHANNEL, ALICE, "look at this").path("id").asLong();
+
+        general().addReactionById(message, Emoji.fromUnicode("👀")).complete();
+        general().sendTyping().complete();
+
+        assertThat(discord.reactions(CHANNEL, message)).containsExactly("👀");
+        assertThat(discord.typing(CHANNEL)).hasSize(1);
     }
 
-    /** Runs each connect node at once on its own thread: no 5-second identify spacing in tests. */
-    static final class ImmediateSessionController extends SessionControllerAdapter {
+    @Test
+    void aButtonPressIsDeferredWithType6AndAnsweredByAnEphemeralFollowUpThatHistoryLeavesOut()
+            throws InterruptedException {
+        Message prompt = general().sendMessage("Run the tool?")
+                .addComponents(ActionRow.of(Button.primary("approve", "Yes"), Button.danger("deny", "No"))).complete();
 
-        private final String gateway;
+        var press = discord.userPressesButton(CHANNEL, ALICE, prompt.getIdLong(), "approve");
+        ButtonInteractionEvent event = next(ButtonInteractionEvent.class);
+        assertThat(event.getComponentId()).isEqualTo("approve");
+        assertThat(event.getUser().getIdLong()).isEqualTo(ALICE.id());
+        assertThat(event.getMessageIdLong()).isEqualTo(prompt.getIdLong());
+        event.deferEdit().complete();
+        event.getHook().sendMessage("Approved.").setEphemeral(true).complete();
 
-        ImmediateSessionController(String gateway) {
-            this.gateway = gateway;
-        }
+        assertThat(discord.awaitInteractionAnswer(press.path("id").asLong(), WAIT).type()).isEqualTo(6);
+        DiscordMessage followUp = discord.awaitSent(CHANNEL, m -> m.content().equals("Approved."), WAIT);
+        assertThat(followUp.current().json().path("flags").asInt() & DiscordWorld.EPHEMERAL).isNotZero();
+        assertThat(general().getHistoryAfter(0, 10).complete().getRetrievedHistory())
+                .extracting(Message::getContentRaw).containsExactly("Run the tool?");
+    }
 
-        @Override
-        public void appendSession(SessionController.SessionConnectNode node) {
-            Thread.ofPlatform().daemon().name("jda-connect").start(() -> {
-                try {
-                    node.run(true);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
+    @Test
+    void catchesUpWithHistoryAfterAMessageNewestFirstUsersAndBotAlike() {
+        long seen = discord.userSends(CHANNEL, ALICE, "seen").path("id").asLong();
+        discord.userSends(CHANNEL, ALICE, "one");
+        general().sendMessage("two").complete();
+        discord.userSends(CHANNEL, ALICE, "three");
+        discord.userSends(CHANNEL, ALICE, "four");
 
-        @Override
-        public void removeSession(SessionController.SessionConnectNode node) {
-            // nothing queued
-        }
+        List<Message> page = general().getHistoryAfter(seen, 3).complete().getRetrievedHistory();
 
-        @Override
-        public String getGateway() {
-            return gateway;
-        }
+        assertThat(page).extracting(Message::getContentRaw).containsExactly("three", "two", "one");
+        assertThat(page.get(1).getAuthor().getIdLong()).isEqualTo(FakeDiscordServer.BOT_ID);
+        assertThat(discord.requests("GET /channels/{channel_id}/messages").getFirst().query())
+                .contains("after=" + seen).contains("limit=3");
+        assertThat(general().getHistoryBefore(page.getFirst().getIdLong(), 100).complete().getRetrievedHistory())
+                .extracting(Message::getContentRaw).containsExactly("two", "one", "seen");
     }
 
     private record JsonAssert(tools.jackson.databind.JsonNode node) {

@@ -46,6 +46,7 @@ final class DiscordRestApi {
 
     private final DiscordWorld world;
     private final String gatewayUrl;
+    private volatile long uploadLimit = 10L * 1024 * 1024;
 
     DiscordRestApi(DiscordWorld world, String gatewayUrl) {
         this.world = world;
@@ -53,6 +54,9 @@ final class DiscordRestApi {
     }
 
     Reply call(DiscordRoute route, List<String> parameters, RecordedRequest request) {
+        if (route.equals(DiscordRoute.LIST_MESSAGES)) {
+            return listMessages(id(parameters.get(0)), query(request));
+        }
         return switch (route.template()) {
             case "/gateway/bot" -> gatewayBot();
             case "/users/@me" -> Reply.json(DiscordJson.user(world.bot()));
@@ -95,6 +99,7 @@ final class DiscordRestApi {
         JsonNode json = body.json();
         String content = json.path("content").asString("");
         checkLength(content);
+        checkUploads(body.files());
         if (content.isEmpty() && json.path("embeds").isEmpty() && json.path("components").isEmpty()
                 && body.files().isEmpty() && json.path("sticker_ids").isEmpty()) {
             throw new Refusal(400, DiscordJson.error(50006, "Cannot send an empty message"));
@@ -147,8 +152,84 @@ final class DiscordRestApi {
         DiscordWorld.Interaction interaction = world.interactionByToken(token)
                 .orElseThrow(() -> Refusal.unknown(10015, "Webhook"));
         checkLength(body.json().path("content").asString(""));
+        checkUploads(body.files());
         return Reply.json(world.botPosts(interaction.channelId(), body.json().path("content").asString(""),
                 body.json(), null, body.files()));
+    }
+
+    /** Discord's upload limit per file: 10 MiB for a bot outside boosted guilds. */
+    void uploadLimit(long bytes) {
+        this.uploadLimit = bytes;
+    }
+
+    private void checkUploads(List<DiscordMessage.File> files) {
+        if (files.stream().anyMatch(file -> file.bytes().length > uploadLimit)) {
+            throw new Refusal(413, DiscordJson.error(40005, "Request entity too large"));
+        }
+    }
+
+    /**
+     * {@code GET /channels/{id}/messages}: users' and the bot's messages, newest first, as Discord lists them
+     * whichever of {@code before}, {@code after} or {@code around} is given; {@code after} takes the oldest
+     * {@code limit} after the id, {@code before} the newest before it. Ephemeral messages are never listed.
+     */
+    private Reply listMessages(long channelId, Map<String, String> query) {
+        world.channel(channelId);
+        int limit = limit(query.getOrDefault("limit", "50"));
+        List<ObjectNode> messages = world.messages(channelId); // oldest first
+        int from;
+        int to;
+        if (query.containsKey("after")) {
+            long after = id(query.get("after"));
+            from = (int) messages.stream().filter(message -> id(message.path("id")) <= after).count();
+            to = Math.min(messages.size(), from + limit);
+        } else if (query.containsKey("around")) {
+            long around = id(query.get("around"));
+            int pivot = (int) messages.stream().filter(message -> id(message.path("id")) < around).count();
+            from = Math.max(0, pivot - limit / 2);
+            to = Math.min(messages.size(), from + limit);
+        } else {
+            long before = query.containsKey("before") ? id(query.get("before")) : Long.MAX_VALUE;
+            to = (int) messages.stream().filter(message -> id(message.path("id")) < before).count();
+            from = Math.max(0, to - limit);
+        }
+        ArrayNode page = array();
+        messages.subList(from, to).reversed().forEach(page::add);
+        return Reply.json(page);
+    }
+
+    private static int limit(String text) {
+        int limit;
+        try {
+            limit = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new Refusal(400, DiscordJson.invalidFormBody("limit", "NUMBER_TYPE_COERCE",
+                    "Value \"" + text + "\" is not int."));
+        }
+        if (limit < 1 || limit > 100) {
+            String message = limit < 1 ? "int value should be greater than or equal to 1."
+                    : "int value should be less than or equal to 100.";
+            throw new Refusal(400, DiscordJson.invalidFormBody("limit", limit < 1 ? "NUMBER_TYPE_MIN"
+                    : "NUMBER_TYPE_MAX", message));
+        }
+        return limit;
+    }
+
+    /** The query string's parameters, URL-decoded; the last of a repeated one wins. */
+    static Map<String, String> query(RecordedRequest request) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : request.query().split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                parameters.put(decode(equals < 0 ? pair : pair.substring(0, equals)),
+                        equals < 0 ? "" : decode(pair.substring(equals + 1)));
+            }
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     private static void checkLength(String content) {

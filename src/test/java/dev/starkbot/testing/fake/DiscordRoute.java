@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  */
 record DiscordRoute(String method, String template, boolean interaction) {
 
+    static final DiscordRoute LIST_MESSAGES = new DiscordRoute("GET", "/channels/{channel_id}/messages", false);
+
+    /** The routes an adapter reads to catch up on what it missed while down. */
+    static final List<DiscordRoute> READS = List.of(LIST_MESSAGES);
+
     static final DiscordRoute GATEWAY_BOT = new DiscordRoute("GET", "/gateway/bot", false);
     static final DiscordRoute GET_SELF = new DiscordRoute("GET", "/users/@me", false);
     static final DiscordRoute GET_APPLICATION = new DiscordRoute("GET", "/applications/@me", false);
@@ -58,5 +63,10 @@ record DiscordRoute(String method, String template, boolean interaction) {
             parameters.add(java.net.URLDecoder.decode(matcher.group(i), java.nio.charset.StandardCharsets.UTF_8));
         }
         return Optional.of(parameters);
+    }
+
+    /** Every route the fake serves: {@link #ALL} and {@link #READS}. */
+    static List<DiscordRoute> known() {
+        return java.util.stream.Stream.concat(ALL.stream(), READS.stream()).toList();
     }
 }

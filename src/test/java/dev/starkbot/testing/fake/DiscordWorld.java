@@ -36,8 +36,12 @@ public final class DiscordWorld {
     public record Answer(long interactionId, int type, JsonNode data) {
     }
 
+    /** The message flag of a reply only its recipient sees. */
+    static final int EPHEMERAL = 1 << 6;
+
     private final DiscordUser bot;
     private final long applicationId;
+    private final DiscordCdn cdn;
     private final Map<Long, Guild> guilds = new LinkedHashMap<>();
     private final Map<Long, Long> channelGuild = new LinkedHashMap<>();
     private final Map<Long, DiscordUser> dms = new LinkedHashMap<>();
@@ -49,9 +53,10 @@ public final class DiscordWorld {
     private final Map<Long, Interaction> interactions = new LinkedHashMap<>();
     private final List<Answer> answers = new ArrayList<>();
 
-    DiscordWorld(DiscordUser bot, long applicationId) {
+    DiscordWorld(DiscordUser bot, long applicationId, DiscordCdn cdn) {
         this.bot = bot;
         this.applicationId = applicationId;
+        this.cdn = cdn;
     }
 
     DiscordUser bot() {
@@ -100,19 +105,21 @@ public final class DiscordWorld {
     }
 
     synchronized List<ObjectNode> guildCreates() {
-        List<ObjectNode> creates = new ArrayList<>();
-        for (Guild guild : guilds.values()) {
-            ArrayNode channels = WireJson.JSON.createArrayNode();
+        return guilds.keySet().stream().map(this::guildCreate).toList();
+    }
+
+    /** The GUILD_CREATE payload of one guild, with its channels. */
+    synchronized ObjectNode guildCreate(long guildId) {
+        Guild guild = guilds.get(guildId);
+        ArrayNode channels = WireJson.JSON.createArrayNode();
             int position = 0;
             for (var channel : guild.channels().entrySet()) {
                 ObjectNode json = DiscordJson.guildChannel(guild.id(), channel.getKey(), channel.getValue(),
                         position++);
-                json.remove("guild_id"); // GUILD_CREATE's channels leave it out; it is the guild's own id
-                channels.add(json);
-            }
-            creates.add(DiscordJson.guildCreate(guild.id(), guild.name(), guild.owner(), bot, channels));
+            json.remove("guild_id"); // GUILD_CREATE's channels leave it out; it is the guild's own id
+            channels.add(json);
         }
-        return creates;
+        return DiscordJson.guildCreate(guild.id(), guild.name(), guild.owner(), bot, channels);
     }
 
     /** The DM channel with a user, opened on first use; Discord keeps returning the same one. */
@@ -142,8 +149,16 @@ public final class DiscordWorld {
     /** A message a user posted, as the MESSAGE_CREATE payload (guild_id and member added in guilds). */
     synchronized ObjectNode userPosts(long channelId, DiscordUser author, String content, List<DiscordUser> mentions,
             Long replyTo) {
+        return userPosts(channelId, author, content, mentions, replyTo, List.of());
+    }
+
+    /** As {@link #userPosts(long, DiscordUser, String, List, Long)}, with files put on the CDN. */
+    synchronized ObjectNode userPosts(long channelId, DiscordUser author, String content, List<DiscordUser> mentions,
+            Long replyTo, List<DiscordMessage.File> files) {
         Long guildId = channel(channelId);
         ObjectNode json = DiscordJson.message(channelId, DiscordJson.snowflake(), author, content);
+        ArrayNode attachments = json.putArray("attachments");
+        files.forEach(file -> attachments.add(cdn.attach(channelId, file)));
         ArrayNode mentioned = json.putArray("mentions");
         for (DiscordUser user : mentions) {
             ObjectNode mention = DiscordJson.user(user);
@@ -182,7 +197,7 @@ public final class DiscordWorld {
             List<DiscordMessage.File> files) {
         long id = DiscordJson.snowflake();
         ObjectNode json = DiscordJson.message(channelId, id, bot, content);
-        copy(request, json, "embeds", "components");
+        copy(request, json, "embeds", "components", "flags");
         if (replyTo != null) {
             json.put("type", 19);
             json.putObject("message_reference").put("type", 0).put("message_id", Long.toString(replyTo))
@@ -190,14 +205,7 @@ public final class DiscordWorld {
             json.set("referenced_message", message(channelId, replyTo).orElse(null));
         }
         ArrayNode attachments = json.putArray("attachments");
-        for (DiscordMessage.File file : files) {
-            long attachmentId = DiscordJson.snowflake();
-            String url = "https://cdn.discordapp.com/attachments/" + channelId + "/" + attachmentId + "/"
-                    + file.filename();
-            attachments.addObject().put("id", Long.toString(attachmentId)).put("filename", file.filename())
-                    .put("size", file.bytes().length).put("url", url).put("proxy_url", url.replace("cdn.", "media."))
-                    .put("content_type", file.contentType());
-        }
+        files.forEach(file -> attachments.add(cdn.attach(channelId, file)));
         sent.put(id, new DiscordMessage(channelId, id, replyTo, files,
                 List.of(new DiscordMessage.Version(content, json.path("embeds"), json.path("components"), json))));
         notifyAll();
@@ -314,6 +322,17 @@ public final class DiscordWorld {
 
     synchronized List<Answer> answers() {
         return List.copyOf(answers);
+    }
+
+    /** Every message in a channel as {@code GET /messages} lists them, oldest first; ephemeral ones left out. */
+    synchronized List<ObjectNode> messages(long channelId) {
+        List<ObjectNode> messages = new ArrayList<>();
+        sent(channelId).forEach(message -> messages.add((ObjectNode) message.current().json().deepCopy()));
+        posted.values().stream().filter(message -> message.path("channel_id").asLong() == channelId)
+                .forEach(message -> messages.add(message.deepCopy()));
+        messages.removeIf(message -> (message.path("flags").asInt() & EPHEMERAL) != 0);
+        messages.sort(java.util.Comparator.comparing(message -> Long.parseUnsignedLong(message.path("id").asString())));
+        return messages;
     }
 
     synchronized List<DiscordMessage> sent(long channelId) {

@@ -2,6 +2,7 @@ package dev.starkbot.testing.fake;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * need {@code Authorization: Bot <token>} (401 otherwise) except the interaction routes, which authenticate by
  * their token in the path; content over 2000 characters is refused with Discord's 400; every response carries
  * the {@code X-RateLimit-*} headers of its route's bucket, and {@link #failNext} scripts 429s and other faults.
+ *
+ * <p>The same port serves Discord's CDN: attachments, the users' ({@link #userSendsFile}) and the bot's uploads,
+ * at signed URLs that need no token (see {@link DiscordCdn}). {@link #outage} makes all of it, Gateway included,
+ * unreachable for a while.
  */
 public final class FakeDiscordServer implements AutoCloseable {
 
@@ -43,6 +48,8 @@ public final class FakeDiscordServer implements AutoCloseable {
     private final LoopbackWebSocketServer ws;
     private final LoopbackHttpServer http;
     private final DiscordRestApi api;
+    private final DiscordCdn cdn = new DiscordCdn();
+    private volatile Instant unreachableUntil = Instant.MIN;
     private final Map<String, Queue<DiscordFault>> faults = new ConcurrentHashMap<>();
     private final Map<String, long[]> buckets = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -50,11 +57,12 @@ public final class FakeDiscordServer implements AutoCloseable {
     private FakeDiscordServer(String token) {
         this.token = token;
         DiscordUser bot = new DiscordUser(BOT_ID, BOT_USERNAME, true);
-        this.world = new DiscordWorld(bot, BOT_ID);
+        this.world = new DiscordWorld(bot, BOT_ID, cdn);
         this.gateway = new DiscordGateway(token, this::ready, world::guildCreates);
         this.ws = LoopbackWebSocketServer.start("fake-discord-gateway", gateway);
         this.gateway.resumeUrl(ws.baseUrl() + "/resume");
         this.http = LoopbackHttpServer.start("fake-discord", this::handle);
+        this.cdn.baseUrl(http.baseUrl());
         this.api = new DiscordRestApi(world, ws.baseUrl());
     }
 
@@ -109,6 +117,20 @@ public final class FakeDiscordServer implements AutoCloseable {
         return dispatch("MESSAGE_CREATE", world.userPosts(channelId, from, text, List.of(), null));
     }
 
+    /**
+     * A user posts a file, with text or none ({@code ""}); its bytes are on the fake's CDN, unauthenticated, at the
+     * attachment's {@code url}. Returns the MESSAGE_CREATE data.
+     */
+    public ObjectNode userSendsFile(long channelId, DiscordUser from, String text, String fileName,
+            String contentType, byte[] bytes) {
+        return userSendsFiles(channelId, from, text, List.of(new DiscordMessage.File(fileName, contentType, bytes)));
+    }
+
+    /** A user posts several files in one message (Discord allows 10). */
+    public ObjectNode userSendsFiles(long channelId, DiscordUser from, String text, List<DiscordMessage.File> files) {
+        return dispatch("MESSAGE_CREATE", world.userPosts(channelId, from, text, List.of(), null, files));
+    }
+
     /** A user replies to a message (theirs or the bot's). */
     public ObjectNode userReplies(long channelId, DiscordUser from, long replyTo, String text) {
         return dispatch("MESSAGE_CREATE", world.userPosts(channelId, from, text, List.of(), replyTo));
@@ -143,6 +165,17 @@ public final class FakeDiscordServer implements AutoCloseable {
         payload.set("message", message.deepCopy());
         world.interact(channelId, messageId, payload);
         return dispatch("INTERACTION_CREATE", payload);
+    }
+
+    /**
+     * Someone adds the bot to a new guild with one text channel while it is connected: Discord dispatches the
+     * guild's GUILD_CREATE in the live session. Returns its data.
+     */
+    public ObjectNode botAddedToGuild(long guildId, String name, DiscordUser owner, long channelId,
+            String channelName) {
+        world.guild(guildId, name, owner);
+        world.channel(guildId, channelId, channelName);
+        return dispatch("GUILD_CREATE", world.guildCreate(guildId));
     }
 
     // Inspecting the bot -----------------------------------------------------------------------------------------
@@ -218,10 +251,37 @@ public final class FakeDiscordServer implements AutoCloseable {
 
     /** Scripts how the next calls of a route fail, consumed one per call; route as {@link #requests(String)}. */
     public void failNext(String route, DiscordFault... faults) {
-        if (DiscordRoute.ALL.stream().noneMatch(known -> known.key().equals(route))) {
+        if (DiscordRoute.known().stream().noneMatch(known -> known.key().equals(route))) {
             throw new IllegalArgumentException("No route " + route);
         }
         this.faults.computeIfAbsent(route, key -> new ConcurrentLinkedQueue<>()).addAll(List.of(faults));
+    }
+
+    /**
+     * Discord is unreachable for a while: the bot's Gateway connection is dropped without a close frame, new
+     * Gateway connections are dropped unanswered, and REST and CDN calls are read and hung up on without a
+     * response (still recorded in {@link #requests()}, so attempts can be counted). The session stays resumable:
+     * events dispatched meanwhile ({@link #userSends} works) are replayed when the bot resumes afterwards.
+     */
+    public void outage(Duration duration) {
+        Instant until = Instant.now().plus(duration);
+        unreachableUntil = until;
+        gateway.outage(until);
+    }
+
+    /** A zombie connection: heartbeats on the bot's current Gateway connection are no longer acknowledged. */
+    public void stopAcknowledgingHeartbeats() {
+        gateway.stopAcknowledgingHeartbeats();
+    }
+
+    /** The largest file a message may carry; above it Discord answers 413 with code 40005. Default 10 MiB. */
+    public void uploadLimit(long bytes) {
+        api.uploadLimit(bytes);
+    }
+
+    /** Every attachment URL handed out so far expires: the CDN answers 404 to it, as to an unknown file. */
+    public void expireAttachmentUrls() {
+        cdn.expireUrls();
     }
 
     /** Closes the bot's Gateway connection with a close frame: 4000 (unknown error) and 1001 keep the session. */
@@ -330,7 +390,7 @@ public final class FakeDiscordServer implements AutoCloseable {
             return Optional.empty();
         }
         String path = request.path().substring("/api/v10".length());
-        for (DiscordRoute route : DiscordRoute.ALL) {
+        for (DiscordRoute route : DiscordRoute.known()) {
             Optional<List<String>> found = route.match(request.method(), path);
             if (found.isPresent()) {
                 return Optional.of(Map.entry(route, found.get()));
@@ -341,6 +401,14 @@ public final class FakeDiscordServer implements AutoCloseable {
 
     private void handle(RecordedRequest request, HttpExchange exchange) throws IOException, InterruptedException {
         requests.add(request);
+        if (Instant.now().isBefore(unreachableUntil)) {
+            exchange.hangUp();
+            return;
+        }
+        if (DiscordCdn.serves(request)) {
+            cdn.serve(request, exchange);
+            return;
+        }
         var matched = parameters(request);
         if (matched.isEmpty()) {
             exchange.respond(404, headers(null, null), DiscordJson.error(0, "404: Not Found"));

@@ -35,7 +35,10 @@ public final class LoopbackWebSocketServer implements AutoCloseable {
     /** What the server does with connections; called on the connection's own thread. */
     public interface Listener {
 
-        /** The upgrade request; returning a status other than 101 refuses it with that status and no body. */
+        /**
+         * The upgrade request; returning a status other than 101 refuses it with that status and no body, and
+         * {@link #DROP} closes the connection without a byte, as an unreachable server does.
+         */
         default int accepts(RecordedRequest upgrade) {
             return 101;
         }
@@ -47,6 +50,9 @@ public final class LoopbackWebSocketServer implements AutoCloseable {
         /** The connection ended: {@code code} from the client's close frame, or 1006 when none came. */
         void closed(Connection connection, int code);
     }
+
+    /** What {@link Listener#accepts} returns to drop the connection unanswered. */
+    public static final int DROP = 0;
 
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -111,6 +117,9 @@ public final class LoopbackWebSocketServer implements AutoCloseable {
             }
             connection = new Connection(socket, upgrade);
             int status = handler.accepts(upgrade);
+            if (status == DROP) {
+                return;
+            }
             String key = upgrade.header("sec-websocket-key").orElse(null);
             if (status != 101 || key == null
                     || !upgrade.header("upgrade").map("websocket"::equalsIgnoreCase).orElse(false)) {
