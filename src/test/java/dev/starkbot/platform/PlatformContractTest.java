@@ -169,10 +169,15 @@ public abstract class PlatformContractTest {
 
         awaitReplyContaining(chat, "Second answer.");
         assertThat(fake().botMessages(chat)).containsSubsequence(List.of("First answer.", "Second answer."));
+        awaitConnected();
+    }
+
+    /** Waits until {@code GET /api/platforms} says the platform is connected. */
+    protected void awaitConnected() throws InterruptedException {
         Http http = new Http(port);
         String token = Http.json(http.postJson("/api/auth/login",
                 "{\"username\":\"owner\",\"password\":\"" + OWNER_PASSWORD + "\"}")).path("token").asString();
-        Await.until("the platform connected again", WAIT, () -> status(http, token).path("state").asString()
+        Await.until(fake().name() + " connected", WAIT, () -> status(http, token).path("state").asString()
                 .equals("CONNECTED"));
     }
 

@@ -43,7 +43,10 @@ final class DiscordConnector {
     @Nullable DiscordConnection connect(PlatformContext context, String token, DiscordListener listener,
                                         BooleanSupplier wanted) {
         for (int attempt = 1; wanted.getAsBoolean(); attempt++) {
-            OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+            // no silent retry of a request whose connection broke: Discord may have posted the message already,
+            // and a retry the outbox decides on is counted and logged
+            OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                    .connectTimeout(Duration.ofSeconds(10))
                     .readTimeout(properties.requestTimeout()).callTimeout(properties.requestTimeout()).build();
             try {
                 JDA jda = JDABuilder.createLight(token, intents(properties.access()))
@@ -76,6 +79,7 @@ final class DiscordConnector {
     }
 
     static EnumSet<GatewayIntent> intents(AccessPolicy access) {
+        // JDA adds GUILDS itself (the servers and their channels, which it needs to deliver their messages)
         EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);
         if (access.groups() == AccessPolicy.Groups.ALL) {
             // privileged, enabled on the Developer Portal: needed only to read messages that do not mention the bot

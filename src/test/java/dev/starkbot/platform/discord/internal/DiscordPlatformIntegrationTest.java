@@ -2,6 +2,8 @@ package dev.starkbot.platform.discord.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +13,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.starkbot.platform.Attachment;
 import dev.starkbot.platform.Button;
 import dev.starkbot.platform.OutgoingMessage;
 import dev.starkbot.platform.PlatformContractTest;
+import dev.starkbot.platform.spi.DeliveryException;
 import dev.starkbot.platform.spi.Platform;
+import dev.starkbot.shared.StarkBotProperties;
 import dev.starkbot.testing.StorageTest;
 import dev.starkbot.testing.fake.AnthropicReply;
 import dev.starkbot.testing.fake.DiscordFault;
@@ -42,6 +48,10 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
     static final DiscordUser OWNER = DiscordUser.human(810_000_000_000_000_001L, "tony");
     private static final String MESSAGES = "POST /channels/{channel_id}/messages";
     private static final int RESUME = 6;
+    private static final int IDENTIFY = 2;
+
+    @Autowired
+    StarkBotProperties starkbot;
     /** Channels exist before the bot connects (they come with the server in GUILD_CREATE); tests take fresh ones. */
     private static final ConcurrentLinkedQueue<Long> CHANNELS = new ConcurrentLinkedQueue<>();
     private static final Map<Long, DiscordUser> PEOPLE = new ConcurrentHashMap<>();
@@ -112,8 +122,7 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
 
             @Override
             public void outage(Duration duration) {
-                DISCORD.dropGatewayConnection();
-                DISCORD.failNext(MESSAGES, DiscordFault.hangUp(), DiscordFault.badGateway());
+                DISCORD.outage(duration);
             }
         };
     }
@@ -277,6 +286,81 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
         assertThat(DISCORD.awaitInteractionAnswer(press.path("id").asLong(), WAIT).type()).isEqualTo(6);
         DISCORD.awaitSent(dm, message -> visible(message).toLowerCase(java.util.Locale.ROOT)
                 .contains("new conversation") && !message.content().startsWith("Start afresh"), WAIT);
+    }
+
+    @Test
+    void identifiesWithTheIntentsItNeedsAndNotThePrivilegedMessageContent() {
+        int intents = DISCORD.gatewayPayloads(IDENTIFY).getFirst().path("d").path("intents").asInt();
+        // GUILDS, GUILD_MESSAGES, DIRECT_MESSAGES; MESSAGE_CONTENT only when every message in a server is wanted
+        assertThat(intents).isEqualTo(1 | 1 << 9 | 1 << 12);
+    }
+
+    @Test
+    void filesThatComeWithAMessageAreDownloadedAndTheModelIsToldOfThem() throws Exception {
+        DiscordUser gil = newPerson("Gil");
+        long dm = DISCORD.dmChannel(gil);
+        MODEL.enqueue(AnthropicReply.text("Got your notes."));
+
+        DISCORD.userSendsFile(dm, gil, "keep these", "notes.txt", "text/plain", "remember the milk".getBytes());
+
+        DISCORD.awaitSent(dm, message -> message.content().contains("Got your notes."), WAIT);
+        String prompt = MODEL.requests().getLast().json().path("messages").toString();
+        assertThat(prompt).contains("keep these", "sent a document: notes.txt", "saved as files/discord/");
+        Path saved = Files.walk(starkbot.dataDir().resolve("files/discord")).filter(path -> path.toString()
+                .endsWith("notes.txt")).findFirst().orElseThrow();
+        assertThat(Files.readString(saved)).isEqualTo("remember the milk");
+    }
+
+    @Test
+    void filesGoOutAsAttachmentsOfOneMessage() throws Exception {
+        DiscordUser hal = newPerson("Hal");
+        long dm = DISCORD.dmChannel(hal);
+        Path folder = Files.createDirectories(starkbot.dataDir().resolve("files/out"));
+        Files.writeString(folder.resolve("report.txt"), "all good");
+
+        discord().send(new OutgoingMessage(Long.toString(hal.id()), null, "Here you are", null, List.of(),
+                List.of(new Attachment(Attachment.Kind.DOCUMENT, "report.txt", "text/plain", 8,
+                        "files/out/report.txt"))));
+
+        DiscordMessage sent = DISCORD.sentMessages(dm).getLast();
+        assertThat(sent.content()).isEqualTo("Here you are");
+        assertThat(sent.files()).singleElement().satisfies(file -> {
+            assertThat(file.filename()).isEqualTo("report.txt");
+            assertThat(new String(file.bytes())).isEqualTo("all good");
+        });
+    }
+
+    @Test
+    void aPersonWhoCannotBeWrittenToIsGivenUpAtOnceWithoutRetrying() throws Exception {
+        DiscordUser ida = newPerson("Ida");
+        long dm = DISCORD.dmChannel(ida);
+        DISCORD.failNext(MESSAGES, DiscordFault.apiError(403, 50007, "Cannot send messages to this user"));
+        DeliveryException refused = org.junit.jupiter.api.Assertions.assertThrows(DeliveryException.class,
+                () -> discord().send(OutgoingMessage.text(Long.toString(ida.id()), null, "hello?")));
+
+        assertThat(refused.permanent()).isTrue();
+        assertThat(refused.getMessage()).contains("50007");
+        assertThat(DISCORD.sentMessages(dm)).isEmpty();
+    }
+
+    @Test
+    void aNewSessionAfterAnInvalidOneGoesOnAnsweringInTheSameConversation() throws Exception {
+        DiscordUser jon = newPerson("Jon");
+        long dm = DISCORD.dmChannel(jon);
+        MODEL.enqueue(AnthropicReply.text("Before."), AnthropicReply.text("After."));
+        DISCORD.userSends(dm, jon, "first");
+        DISCORD.awaitSent(dm, message -> message.content().contains("Before."), WAIT);
+        int identified = DISCORD.gatewayPayloads(IDENTIFY).size();
+
+        DISCORD.invalidateSession();
+        dev.starkbot.testing.Await.until("a new session", WAIT,
+                () -> DISCORD.gatewayPayloads(IDENTIFY).size() > identified && DISCORD.gatewayConnected());
+        awaitConnected();
+        DISCORD.userSends(dm, jon, "second");
+
+        DISCORD.awaitSent(dm, message -> message.content().contains("After."), WAIT);
+        String prompt = MODEL.requests().getLast().json().path("messages").toString();
+        assertThat(prompt).contains("first", "Before.", "second");
     }
 
     /** Waits for what the adapter does once connected. */
