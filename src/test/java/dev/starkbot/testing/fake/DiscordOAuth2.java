@@ -62,8 +62,10 @@ final class DiscordOAuth2 {
 
     DiscordRestApi.Reply token(RecordedRequest request) {
         // Discord reads form bodies only; a JSON body has no grant_type it can see.
-        Map<String, String> form = request.header("content-type").orElse("")
-                .startsWith("application/x-www-form-urlencoded") ? form(request.body()) : Map.of();
+        Map<String, String> form = new LinkedHashMap<>();
+        if (request.header("content-type").orElse("").startsWith("application/x-www-form-urlencoded")) {
+            BotApiCall.decodeForm(request.body(), form);
+        }
         if (!authenticated(request, form)) {
             return new DiscordRestApi.Reply(401, WireJson.write(WireJson.object().put("error", "invalid_client")));
         }
@@ -126,20 +128,5 @@ final class DiscordOAuth2 {
     private static DiscordRestApi.Reply error(String error, String description) {
         return new DiscordRestApi.Reply(400, WireJson.write(WireJson.object().put("error", error)
                 .put("error_description", description)));
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            form.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return form;
     }
 }
