@@ -74,6 +74,9 @@ class DiscordInstallIntegrationTest {
     @Autowired
     Events events;
 
+    @Autowired
+    DiscordInstallCleanup cleanup;
+
     private String @Nullable [] admin;
 
     @DynamicPropertySource
@@ -199,6 +202,18 @@ class DiscordInstallIntegrationTest {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(DISCORD.requests(TOKEN_ROUTE)).hasSize(exchanges);
+    }
+
+    @Test
+    void housekeepingRemovesExpiredStatesOnly() {
+        String old = DiscordOAuth2Client.sha256(state(link()));
+        clock.advance(Duration.ofMinutes(10));
+        String fresh = DiscordOAuth2Client.sha256(state(link()));
+
+        assertThat(cleanup.clean(clock.instant())).isPositive();
+
+        assertThat(jdbc.sql("SELECT state_hash FROM discord_install_states").query(String.class).list())
+                .contains(fresh).doesNotContain(old);
     }
 
     @Test
