@@ -30,6 +30,16 @@ public class PlatformException extends StarkBotException {
                 + " link codes may be waiting to be used at once; use one, or wait until they expire", List.of());
     }
 
+    /** A platform feature that needs configuration it lacks; the message says what to set. */
+    public static PlatformException notConfigured(String message) {
+        return new PlatformException(ErrorKind.CONFLICT, "platform-not-configured", message, List.of());
+    }
+
+    /** The platform could not be reached or did not answer usefully; the same request may work later. */
+    public static PlatformException unavailable(String message) {
+        return new PlatformException(ErrorKind.UNAVAILABLE, "platform-unavailable", message, List.of());
+    }
+
     public static PlatformException invalid(String field, String message) {
         return new PlatformException(ErrorKind.INVALID, "invalid-request", field + ": " + message,
                 List.of(new InvalidField(field, message)));

@@ -108,6 +108,8 @@ class PermissionMatrix {
             PermissionRule.of("GET", "/api/platforms/identities", Access.READ),
             PermissionRule.of("DELETE", "/api/platforms/identities/{platform}/{platformUserId}", Access.WRITE),
             PermissionRule.sessionOnly("POST", "/api/platforms/link-codes", Access.WRITE),
+            // Adding the Discord bot to a server: the link's state lets its callback in, which is public
+            PermissionRule.of("GET", "/api/platforms/discord/install", Access.ADMIN),
             // Administration
             PermissionRule.of(null, "/api/admin/**", Access.ADMIN));
 

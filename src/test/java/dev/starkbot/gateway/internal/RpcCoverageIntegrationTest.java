@@ -27,7 +27,9 @@ class RpcCoverageIntegrationTest {
             // the SSE variant of chat.send; the JSON variant on the same path is the method
             "POST /api/conversations/{id}/messages",
             // called by Telegram, authenticated by its secret header
-            "POST /webhooks/telegram");
+            "POST /webhooks/telegram",
+            // reached by the owner's browser, redirected by Discord, and answered with a page
+            "GET /oauth2/discord/callback");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

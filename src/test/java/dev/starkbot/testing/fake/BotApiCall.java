@@ -66,7 +66,8 @@ public record BotApiCall(String method, Map<String, String> params, Map<String, 
         return new BotApiCall(method, params, files, request);
     }
 
-    private static void decodeForm(String form, Map<String, String> params) {
+    /** Adds the pairs of a form-encoded string ({@code a=1&b=2}) to the map, decoded. */
+    static void decodeForm(String form, Map<String, String> params) {
         for (String pair : form.split("&")) {
             if (pair.isEmpty()) {
                 continue;

@@ -50,6 +50,7 @@ public final class FakeDiscordServer implements AutoCloseable {
     private final DiscordRestApi api;
     private final DiscordCdn cdn = new DiscordCdn();
     private volatile Instant unreachableUntil = Instant.MIN;
+    private final DiscordOAuth2 oauth2;
     private final Map<String, Queue<DiscordFault>> faults = new ConcurrentHashMap<>();
     private final Map<String, long[]> buckets = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -64,6 +65,7 @@ public final class FakeDiscordServer implements AutoCloseable {
         this.http = LoopbackHttpServer.start("fake-discord", this::handle);
         this.cdn.baseUrl(http.baseUrl());
         this.api = new DiscordRestApi(world, ws.baseUrl());
+        this.oauth2 = new DiscordOAuth2(world);
     }
 
     public static FakeDiscordServer start() {
@@ -108,6 +110,36 @@ public final class FakeDiscordServer implements AutoCloseable {
     /** The DM channel between the bot and a user (the one {@code POST /users/@me/channels} returns). */
     public long dmChannel(DiscordUser user) {
         return world.dmWith(user);
+    }
+
+    /** The application's id, which is the OAuth2 client id. */
+    public long applicationId() {
+        return world.applicationId();
+    }
+
+    /** The application's OAuth2 client secret, which {@code POST /oauth2/token} checks. */
+    public String clientSecret() {
+        return oauth2.clientSecret();
+    }
+
+    /** Resets the client secret, as the Developer Portal's "Reset Secret" does. */
+    public void clientSecret(String secret) {
+        oauth2.clientSecret(secret);
+    }
+
+    // OAuth2 -----------------------------------------------------------------------------------------------------
+
+    /**
+     * The owner picked a guild of the world on Discord's authorize page and pressed Authorize; returns the code
+     * Discord puts in the redirect to {@code redirectUri}, single use, valid for 10 minutes, for that URI only.
+     */
+    public String ownerAuthorizes(long guildId, String redirectUri) {
+        return oauth2.authorize(guildId, redirectUri);
+    }
+
+    /** Ages every authorization code issued so far past its lifetime. */
+    public void expireAuthorizationCodes() {
+        oauth2.expireCodes();
     }
 
     // Acting as users --------------------------------------------------------------------------------------------
@@ -420,6 +452,12 @@ public final class FakeDiscordServer implements AutoCloseable {
         Queue<DiscordFault> scripted = faults.get(route.key());
         DiscordFault fault = scripted == null ? null : scripted.poll();
         if (fault != null && !sendFault(fault, bucket, exchange)) {
+            return;
+        }
+        if (route.equals(DiscordRoute.OAUTH2_TOKEN)) {
+            // authenticated by the client's id and secret, not by the bot token
+            DiscordRestApi.Reply reply = oauth2.token(request);
+            exchange.respond(reply.status(), headers(null, null), reply.body());
             return;
         }
         if (!route.interaction() && !("Bot " + token).equals(request.header("authorization").orElse(""))) {

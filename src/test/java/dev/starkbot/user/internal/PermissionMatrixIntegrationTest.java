@@ -36,7 +36,9 @@ class PermissionMatrixIntegrationTest {
     /** The only endpoints anyone may call without signing in. Adding one must be a deliberate edit here. */
     private static final Set<String> ANONYMOUS = Set.of(
             "GET /health", "GET /api/setup", "POST /api/setup", "POST /api/auth/login",
-            "POST /api/auth/register", "GET /error", "POST /error", "PUT /error", "PATCH /error", "DELETE /error");
+            "POST /api/auth/register", "GET /error", "POST /error", "PUT /error", "PATCH /error", "DELETE /error",
+            // Discord's redirect of the owner's browser: opened by the install link's state, not by an account
+            "GET /oauth2/discord/callback");
 
     @LocalServerPort
     int port;
