@@ -367,6 +367,11 @@ public final class DiscordWorld {
             if (from.has(field) && !from.path(field).isNull()) {
                 to.set(field, from.path(field).deepCopy());
             }
+            if (field.equals("embeds") && to.path("embeds").isArray()) {
+                // Discord answers every embed a bot sends as a "rich" one, type included (JDA needs it)
+                to.path("embeds").valueStream().filter(JsonNode::isObject)
+                        .forEach(embed -> ((ObjectNode) embed).put("type", embed.path("type").asString("rich")));
+            }
         }
     }
 }

@@ -44,6 +44,8 @@ final class DiscordListener extends ListenerAdapter {
     private final Sessions sessions;
     private final boolean askIsOurs;
     private volatile boolean stopping;
+    /** Whether a session was ever ready: a login that failed before is reported by the connector, which retries. */
+    private volatile boolean readyOnce;
 
     DiscordListener(PlatformContext context, AccessPolicy access, DiscordInteractions interactions, Sessions sessions,
                     boolean askIsOurs) {
@@ -96,6 +98,7 @@ final class DiscordListener extends ListenerAdapter {
 
     @Override
     public void onReady(ReadyEvent event) {
+        readyOnce = true;
         context.status(PlatformStatus.State.CONNECTED, null);
         sessions.ready(event.getJDA());
     }
@@ -133,7 +136,7 @@ final class DiscordListener extends ListenerAdapter {
 
     @Override
     public void onShutdown(ShutdownEvent event) {
-        if (stopping) {
+        if (stopping || !readyOnce && event.getCode() == CloseCode.GRACEFUL_CLOSE.getCode()) {
             return;
         }
         context.status(PlatformStatus.State.FAILED, closed(event.getCloseCode(), event.getCode()));

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,6 +73,12 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
         registry.add("starkbot.platforms.discord.api-url", DISCORD::restUrl);
         registry.add("starkbot.platforms.discord.gateway-url", DISCORD::gatewayUrl);
         registry.add("starkbot.platforms.discord.bot-token", DISCORD::token);
+    }
+
+    /** Discord delivers nothing to a bot that has not connected yet: unlike Telegram, it keeps no queue. */
+    @BeforeEach
+    void connected() throws InterruptedException {
+        awaitConnected();
     }
 
     @AfterAll
