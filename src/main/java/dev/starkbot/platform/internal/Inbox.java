@@ -1,6 +1,7 @@
 package dev.starkbot.platform.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
@@ -52,4 +53,9 @@ class Inbox {
         arrivals.release();
     }
 
+    /** Each chat's newest recorded message since {@code since} (epoch ms), most recently active chats first. */
+    List<IncomingMessage> latestPerChat(String platform, String account, long since, int maxChats) {
+        return repository.latestPerChat(platform, account, since, maxChats).stream()
+                .map(message -> json.readValue(message, IncomingMessage.class)).toList();
+    }
 }

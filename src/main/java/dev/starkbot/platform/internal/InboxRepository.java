@@ -130,6 +130,20 @@ class InboxRepository {
     record Ready(String id, String chatKey) {
     }
 
+    /**
+     * The message JSON of each chat's newest record since {@code since}, newest chats first. A window function, which
+     * SQLite (3.25+) and PostgreSQL both have: one pass over the platform's recent records.
+     */
+    List<String> latestPerChat(String platform, String account, long since, int maxChats) {
+        return jdbc.sql("""
+                SELECT message FROM (
+                    SELECT message, received_at,
+                        ROW_NUMBER() OVER (PARTITION BY chat_key ORDER BY received_at DESC) AS newest
+                    FROM platform_inbox WHERE platform = ? AND account = ? AND received_at >= ?) latest
+                WHERE newest = 1 ORDER BY received_at DESC LIMIT ?""")
+                .params(platform, account, since, maxChats).query(String.class).list();
+    }
+
     record Item(String id, String platform, String account, String externalId, String chatKey, String message,
                 String status, int attempts, @Nullable String draftMessageId, @Nullable String conversationId,
                 @Nullable String leaseOwner) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import dev.starkbot.command.CommandService;
 import dev.starkbot.platform.IncomingMessage;
 import dev.starkbot.platform.PlatformStatus;
+import dev.starkbot.platform.PlatformsProperties;
 import dev.starkbot.platform.PlatformStatusChanged;
 import dev.starkbot.platform.spi.DeliveryException;
 import dev.starkbot.platform.spi.Platform;
@@ -46,10 +48,11 @@ class PlatformRegistry implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final Path dataDir;
     private final Clock clock;
+    private final Duration keepDelivered;
     private volatile boolean running;
 
     PlatformRegistry(List<Platform> adapters, Inbox inbox, CommandService commands, ApplicationEventPublisher events,
-                     StarkBotProperties starkbot, MeterRegistry meters, Clock clock) {
+                     StarkBotProperties starkbot, PlatformsProperties properties, MeterRegistry meters, Clock clock) {
         for (Platform platform : adapters) {
             platforms.put(platform.name(), platform);
             statuses.put(platform.name(), new PlatformStatus(platform.name(), PlatformStatus.State.STOPPED, null, 0,
@@ -66,6 +69,7 @@ class PlatformRegistry implements SmartLifecycle {
         this.events = events;
         this.dataDir = starkbot.dataDir().toAbsolutePath().normalize();
         this.clock = clock;
+        this.keepDelivered = properties.keepDelivered();
     }
 
     private boolean state(String platform) {
@@ -172,6 +176,11 @@ class PlatformRegistry implements SmartLifecycle {
         public void receive(IncomingMessage message) {
             inbox.receive(message);
             report(platform, statuses.get(platform).state(), statuses.get(platform).detail(), true);
+        }
+
+        @Override
+        public List<IncomingMessage> latestPerChat(String account, int maxChats) {
+            return inbox.latestPerChat(platform, account, clock.millis() - keepDelivered.toMillis(), maxChats);
         }
 
         @Override

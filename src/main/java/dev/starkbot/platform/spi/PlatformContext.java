@@ -1,6 +1,7 @@
 package dev.starkbot.platform.spi;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,13 @@ public interface PlatformContext {
      * @throws RuntimeException when it could not be recorded: the adapter must not acknowledge the message
      */
     void receive(IncomingMessage message);
+
+    /**
+     * Each chat's newest message recorded from this platform and bot account (within
+     * {@code starkbot.platforms.keep-delivered}), the most recently active chats first. An adapter whose platform does
+     * not deliver again what was sent while the bot was away (Discord) asks it for what came after, on reconnecting.
+     */
+    List<IncomingMessage> latestPerChat(String account, int maxChats);
 
     /** Reports the connection's state; the router publishes changes and counts reconnects. */
     void status(PlatformStatus.State state, @Nullable String detail);

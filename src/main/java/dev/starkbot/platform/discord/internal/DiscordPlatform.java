@@ -35,7 +35,6 @@ import dev.starkbot.shared.StarkBotProperties;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -232,10 +231,18 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
         }
     }
 
-    /** A new session: the command menu is set again (JDA calls this on its reading thread, which must not block). */
+    /**
+     * A new session: what was written while there was none is read back, and the command menu is set again (JDA calls
+     * this on its reading thread, which must not block).
+     */
     @Override
     public void ready(JDA jda) {
         List<CommandSpec> commands = menu;
+        PlatformContext current = context;
+        if (current != null) {
+            Thread.ofVirtual().name("discord-catch-up").start(() -> new DiscordCatchUp(current, access(), timeout())
+                    .run(jda));
+        }
         Thread.ofVirtual().name("discord-commands").start(() -> {
             try {
                 new DiscordCommandSync(properties, commands, timeout()).all(jda);
@@ -269,25 +276,8 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
         return files;
     }
 
-    /**
-     * A server channel or thread from JDA's cache, else a person's direct-message channel, opened by their user id
-     * (a chat id the router keeps across restarts, when the cache is empty).
-     */
     private MessageChannel channel(DiscordConnection current, String chatId) throws DeliveryException {
-        try {
-            MessageChannel cached = current.jda().getChannelById(GuildMessageChannel.class, chatId);
-            if (cached != null) {
-                return cached;
-            }
-        } catch (NumberFormatException e) {
-            throw DeliveryException.permanentFailure("not a Discord chat id: " + chatId);
-        }
-        if (!current.ready()) {
-            // the servers' channels come back with the session: until then an unknown id may be one of them
-            throw DeliveryException.transientFailure("Discord is reconnecting", null);
-        }
-        return DiscordCalls.complete(current.jda().openPrivateChannelById(chatId), "open a direct message",
-                timeout());
+        return DiscordChannels.find(current.jda(), chatId, timeout());
     }
 
     private Duration timeout() {
