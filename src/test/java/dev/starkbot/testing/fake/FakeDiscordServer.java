@@ -3,9 +3,7 @@ package dev.starkbot.testing.fake;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -38,12 +36,10 @@ public final class FakeDiscordServer implements AutoCloseable {
     public static final long BOT_ID = 1_000_000_000_000_000_001L;
     public static final String BOT_USERNAME = "starkbot";
 
-    /** Per bucket and window, generous so that tests are never throttled unless they script it. */
-    private static final int BUCKET_LIMIT = 50;
-    private static final long BUCKET_WINDOW_MS = 1_000;
 
     private final String token;
     private final DiscordWorld world;
+    private final DiscordPayloads payloads;
     private final DiscordGateway gateway;
     private final LoopbackWebSocketServer ws;
     private final LoopbackHttpServer http;
@@ -52,14 +48,15 @@ public final class FakeDiscordServer implements AutoCloseable {
     private volatile Instant unreachableUntil = Instant.MIN;
     private final DiscordOAuth2 oauth2;
     private final Map<String, Queue<DiscordFault>> faults = new ConcurrentHashMap<>();
-    private final Map<String, long[]> buckets = new ConcurrentHashMap<>();
+    private final DiscordRateLimits limits = new DiscordRateLimits();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
     private FakeDiscordServer(String token) {
         this.token = token;
         DiscordUser bot = new DiscordUser(BOT_ID, BOT_USERNAME, true);
         this.world = new DiscordWorld(bot, BOT_ID, cdn);
-        this.gateway = new DiscordGateway(token, this::ready, world::guildCreates);
+        this.payloads = new DiscordPayloads(world);
+        this.gateway = new DiscordGateway(token, payloads::ready, world::guildCreates);
         this.ws = LoopbackWebSocketServer.start("fake-discord-gateway", gateway);
         this.gateway.resumeUrl(ws.baseUrl() + "/resume");
         this.http = LoopbackHttpServer.start("fake-discord", this::handle);
@@ -176,10 +173,10 @@ public final class FakeDiscordServer implements AutoCloseable {
 
     /** A user runs a chat-input command with string options; returns the INTERACTION_CREATE data. */
     public ObjectNode userRunsSlashCommand(long channelId, DiscordUser from, String name, Map<String, String> options) {
-        ObjectNode data = WireJson.object().put("id", commandId(name)).put("name", name).put("type", 1);
+        ObjectNode data = WireJson.object().put("id", payloads.commandId(name)).put("name", name).put("type", 1);
         var list = data.putArray("options");
         options.forEach((option, value) -> list.addObject().put("name", option).put("type", 3).put("value", value));
-        ObjectNode payload = interaction(2, channelId, from, data);
+        ObjectNode payload = payloads.interaction(2, channelId, from, data);
         Long guildId = world.channel(channelId);
         if (guildId != null) {
             data.put("guild_id", Long.toString(guildId));
@@ -193,7 +190,7 @@ public final class FakeDiscordServer implements AutoCloseable {
         ObjectNode message = world.message(channelId, messageId)
                 .orElseThrow(() -> new IllegalArgumentException("No message " + messageId + " in " + channelId));
         ObjectNode data = WireJson.object().put("custom_id", customId).put("component_type", 2);
-        ObjectNode payload = interaction(3, channelId, from, data);
+        ObjectNode payload = payloads.interaction(3, channelId, from, data);
         payload.set("message", message.deepCopy());
         world.interact(channelId, messageId, payload);
         return dispatch("INTERACTION_CREATE", payload);
@@ -356,63 +353,6 @@ public final class FakeDiscordServer implements AutoCloseable {
         return data;
     }
 
-    private ObjectNode ready() {
-        ObjectNode ready = WireJson.object().put("v", 10);
-        ready.set("user", DiscordJson.user(bot()).put("verified", true).put("mfa_enabled", false));
-        ready.set("guilds", DiscordGateway.unavailable(world.guildIds()));
-        ready.putArray("private_channels");
-        ready.putArray("relationships");
-        ready.putArray("presences");
-        ready.putArray("guild_join_requests");
-        ready.putArray("geo_ordered_rtc_regions").add("us-east");
-        ready.putObject("user_settings");
-        ready.putObject("application").put("id", Long.toString(world.applicationId())).put("flags", 565248);
-        ready.put("session_type", "normal");
-        ready.putObject("auth");
-        ready.putArray("_trace").add("[\"gateway-prd-fake\",{\"micros\":0.0}]");
-        return ready;
-    }
-
-    private ObjectNode interaction(int type, long channelId, DiscordUser from, ObjectNode data) {
-        Long guildId = world.channel(channelId);
-        long id = DiscordJson.snowflake();
-        ObjectNode payload = WireJson.object().put("id", Long.toString(id))
-                .put("application_id", Long.toString(world.applicationId())).put("type", type)
-                .put("channel_id", Long.toString(channelId)).put("token", "aW50ZXJhY3Rpb246" + id + WireJson.id("", 40))
-                .put("version", 1).put("app_permissions", "2248473465835073").put("locale", "en-US")
-                .put("context", guildId == null ? 1 : 0).put("attachment_size_limit", 10_485_760);
-        payload.set("data", data);
-        payload.putArray("entitlements");
-        if (guildId != null) {
-            payload.put("guild_id", Long.toString(guildId)).put("guild_locale", "en-US");
-            // The partial guild JDA needs to find its cached guild; without it a guild channel is "not supported".
-            payload.putObject("guild").put("id", Long.toString(guildId)).put("locale", "en-US").putArray("features");
-            payload.set("member", DiscordJson.member(from, true).put("permissions", "2248473465835073"));
-            payload.set("channel", world.guildCreates().stream()
-                    .flatMap(guild -> guild.path("channels").valueStream())
-                    .filter(channel -> channel.path("id").asLong() == channelId).findFirst()
-                    .map(channel -> ((ObjectNode) channel.deepCopy()).put("guild_id", Long.toString(guildId)))
-                    .orElseThrow());
-            payload.putObject("authorizing_integration_owners").put("0", Long.toString(guildId));
-        } else {
-            payload.set("user", DiscordJson.user(from));
-            payload.set("channel", DiscordJson.dmChannel(channelId, from));
-            payload.putObject("authorizing_integration_owners").put("1", Long.toString(from.id()));
-        }
-        return payload;
-    }
-
-    private String commandId(String name) {
-        for (JsonNode list : world.commands().values()) {
-            for (JsonNode command : list) {
-                if (name.equals(command.path("name").asString())) {
-                    return command.path("id").asString();
-                }
-            }
-        }
-        return Long.toString(DiscordJson.snowflake());
-    }
-
     private static Optional<DiscordRoute> route(RecordedRequest request) {
         return parameters(request).map(Map.Entry::getKey);
     }
@@ -443,7 +383,7 @@ public final class FakeDiscordServer implements AutoCloseable {
         }
         var matched = parameters(request);
         if (matched.isEmpty()) {
-            exchange.respond(404, headers(null, null), DiscordJson.error(0, "404: Not Found"));
+            exchange.respond(404, DiscordRateLimits.headers(null, null), DiscordJson.error(0, "404: Not Found"));
             return;
         }
         DiscordRoute route = matched.get().getKey();
@@ -451,93 +391,29 @@ public final class FakeDiscordServer implements AutoCloseable {
         String bucket = route.key() + (parameters.isEmpty() ? "" : " " + parameters.getFirst());
         Queue<DiscordFault> scripted = faults.get(route.key());
         DiscordFault fault = scripted == null ? null : scripted.poll();
-        if (fault != null && !sendFault(fault, bucket, exchange)) {
+        if (fault != null && !DiscordRateLimits.sendFault(fault, bucket, exchange)) {
             return;
         }
         if (route.equals(DiscordRoute.OAUTH2_TOKEN)) {
             // authenticated by the client's id and secret, not by the bot token
             DiscordRestApi.Reply reply = oauth2.token(request);
-            exchange.respond(reply.status(), headers(null, null), reply.body());
+            exchange.respond(reply.status(), DiscordRateLimits.headers(null, null), reply.body());
             return;
         }
         if (!route.interaction() && !("Bot " + token).equals(request.header("authorization").orElse(""))) {
-            exchange.respond(401, headers(null, null), DiscordJson.error(0, "401: Unauthorized"));
+            exchange.respond(401, DiscordRateLimits.headers(null, null), DiscordJson.error(0, "401: Unauthorized"));
             return;
         }
-        long[] window = take(bucket);
+        long[] window = limits.take(bucket);
         if (window == null) {
-            sendFault(DiscordFault.rateLimited(BUCKET_WINDOW_MS / 1000.0), bucket, exchange);
+            DiscordRateLimits.sendFault(DiscordRateLimits.exhausted(), bucket, exchange);
             return;
         }
         try {
             DiscordRestApi.Reply reply = api.call(route, parameters, request);
-            exchange.respond(reply.status(), headers(bucket, window), reply.body());
+            exchange.respond(reply.status(), DiscordRateLimits.headers(bucket, window), reply.body());
         } catch (DiscordRestApi.Refusal refusal) {
-            exchange.respond(refusal.status, headers(bucket, window), refusal.body);
+            exchange.respond(refusal.status, DiscordRateLimits.headers(bucket, window), refusal.body);
         }
-    }
-
-    /** Counts a call against its bucket; returns {remaining, reset-at ms}, or null when the bucket is empty. */
-    private long[] take(String bucket) {
-        long now = System.currentTimeMillis();
-        long[] window = buckets.compute(bucket, (key, old) -> old == null || old[1] <= now
-                ? new long[] {BUCKET_LIMIT, now + BUCKET_WINDOW_MS} : old);
-        synchronized (window) {
-            if (window[0] <= 0) {
-                return null;
-            }
-            window[0]--;
-            return new long[] {window[0], window[1]};
-        }
-    }
-
-    private static Map<String, String> headers(String bucket, long[] window) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        // Discord's responses come through Google's front end; JDA reads a 429 without "Via" as Cloudflare's
-        // own limit and then holds back every route.
-        headers.put("Via", "1.1 google");
-        headers.put("CF-RAY", Long.toHexString(System.nanoTime()) + "-FRA");
-        if (bucket != null && window != null) {
-            long now = System.currentTimeMillis();
-            headers.put("X-RateLimit-Bucket", Integer.toHexString(bucket.hashCode()));
-            headers.put("X-RateLimit-Limit", Integer.toString(BUCKET_LIMIT));
-            headers.put("X-RateLimit-Remaining", Long.toString(window[0]));
-            headers.put("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", window[1] / 1000.0));
-            headers.put("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f",
-                    Math.max(0, window[1] - now) / 1000.0));
-        }
-        return headers;
-    }
-
-    /** Plays a fault; returns whether the call should still be served afterwards. */
-    private static boolean sendFault(DiscordFault fault, String bucket, HttpExchange exchange)
-            throws IOException, InterruptedException {
-        switch (fault) {
-            case DiscordFault.RateLimited(double seconds, boolean global) -> {
-                Map<String, String> headers = headers(null, null);
-                headers.put("Retry-After", Long.toString((long) Math.ceil(seconds)));
-                headers.put("X-RateLimit-Scope", global ? "global" : "user");
-                if (global) {
-                    headers.put("X-RateLimit-Global", "true");
-                } else {
-                    headers.put("X-RateLimit-Bucket", Integer.toHexString(bucket.hashCode()));
-                    headers.put("X-RateLimit-Limit", Integer.toString(BUCKET_LIMIT));
-                    headers.put("X-RateLimit-Remaining", "0");
-                    headers.put("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", seconds));
-                }
-                exchange.respond(429, headers, DiscordJson.rateLimited(seconds, global));
-            }
-            case DiscordFault.ApiError(int status, int code, String message) ->
-                    exchange.respond(status, headers(null, null), DiscordJson.error(code, message));
-            case DiscordFault.BadGateway() -> exchange.respond(502, Map.of("Content-Type", "text/html",
-                    "Server", "cloudflare"), "<html><head><title>502 Bad Gateway</title></head><body>"
-                    + "<center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>");
-            case DiscordFault.HangUp() -> exchange.hangUp();
-            case DiscordFault.Delay(Duration duration) -> {
-                return exchange.pause(duration);
-            }
-        }
-        return false;
     }
 }
