@@ -94,7 +94,7 @@ class MessageRouter {
         }
         if (message.chatKind() == ChatKind.GROUP && message.callback() == null && !message.addressedToBot()
                 && policy.groups() != AccessPolicy.Groups.ALL) {
-            inbox.finish(item.id(), "ignored", "not addressed to the bot", clock.millis());
+            ignore(item, platform, message, "not addressed to the bot");
             return;
         }
         String text = message.callback() != null ? message.callback().data() : message.text();
@@ -114,14 +114,14 @@ class MessageRouter {
             return;
         }
         switch (access.decide(message, policy)) {
-            case AccessDecision.Refused refused -> inbox.finish(item.id(), "ignored", refused.reason(), clock.millis());
+            case AccessDecision.Refused refused -> ignore(item, platform, message, refused.reason());
             case AccessDecision.PairingRequired pairing -> {
                 if (pairing.remind()) {
                     reply(item, message, platform, "I don't know you yet. To talk to me, ask my owner to approve "
                             + "pairing code **" + pairing.code() + "** (valid for "
                             + properties.pairingCodeTtl().toMinutes() + " minutes).", null, true);
                 } else {
-                    inbox.finish(item.id(), "ignored", "pairing code already sent", clock.millis());
+                    ignore(item, platform, message, "pairing code already sent");
                 }
             }
             case AccessDecision.Allowed allowed -> converse(item, message, platform, policy, allowed, text);
@@ -132,7 +132,7 @@ class MessageRouter {
                           AccessDecision.Allowed allowed, String text) {
         String prompt = prompt(message, text, downloads(platform, message));
         if (prompt.isBlank()) {
-            inbox.finish(item.id(), "ignored", "nothing to answer", clock.millis());
+            ignore(item, platform, message, "nothing to answer");
             return;
         }
         String routeKey = ChatKeys.route(message, policy);
@@ -142,7 +142,8 @@ class MessageRouter {
         running.start(item.chatKey(), route.ownerId(), route.conversationId(), message.senderId());
         acknowledge(platform, message, prompt);
         ReplyStream stream = new ReplyStream(platform, message.chatId(), message.threadId(), replyTo,
-                item.draftMessageId(), draft -> inbox.draft(item.id(), draft), properties, clock);
+                message.messageId(), item.draftMessageId(), draft -> inbox.draft(item.id(), draft), properties,
+                clock);
         TurnResult result;
         try {
             result = conversations.send(route.ownerId(), route.conversationId(), prompt, platform.name(),
@@ -273,12 +274,22 @@ class MessageRouter {
             }
             for (int i = 0; i < chunks.size(); i++) {
                 OutgoingMessage outgoing = new OutgoingMessage(message.chatId(), message.threadId(), chunks.get(i),
-                        i == 0 ? replyTo : null, List.of(), List.of(), notice);
+                        i == 0 ? replyTo : null, List.of(), List.of(), notice, message.messageId());
                 String target = i == 0 ? draftId : null;
                 outbox.write(platform.name(), item.chatKey(), item.id() + ":" + i, outgoing, target);
             }
         });
         outbox.wake();
+    }
+
+    /** Finishes a message without an answer; a platform that showed it was being answered takes that back. */
+    private void ignore(InboxRepository.Item item, Platform platform, IncomingMessage message, String reason) {
+        inbox.finish(item.id(), "ignored", reason, clock.millis());
+        try {
+            platform.unanswered(message);
+        } catch (RuntimeException e) {
+            log.debug("Could not take back a {} placeholder: {}", platform.name(), e.getMessage());
+        }
     }
 
     /**

@@ -48,7 +48,8 @@ class PairingNotices {
             // adapter's)
             outbox.write(requested.platform(), requested.platform() + ":notices:" + admin.platformUserId(),
                     "pairing:" + requested.code() + ":" + admin.userId(),
-                    new OutgoingMessage(admin.platformUserId(), null, text, null, buttons, List.of(), true), null);
+                    new OutgoingMessage(admin.platformUserId(), null, text, null, buttons, List.of(), true, null),
+                    null);
         }
         outbox.wake();
     }

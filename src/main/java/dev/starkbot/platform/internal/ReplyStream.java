@@ -31,6 +31,7 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
     private final String chatId;
     private final @Nullable String threadId;
     private final @Nullable String replyTo;
+    private final @Nullable String inResponseTo;
     private final Consumer<String> draftCreated;
     private final PlatformsProperties properties;
     private final Clock clock;
@@ -44,12 +45,13 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
     private long version;
 
     ReplyStream(Platform platform, String chatId, @Nullable String threadId, @Nullable String replyTo,
-                @Nullable String draftId, Consumer<String> draftCreated, PlatformsProperties properties,
-                Clock clock) {
+                @Nullable String inResponseTo, @Nullable String draftId, Consumer<String> draftCreated,
+                PlatformsProperties properties, Clock clock) {
         this.platform = platform;
         this.chatId = chatId;
         this.threadId = threadId;
         this.replyTo = replyTo;
+        this.inResponseTo = inResponseTo;
         this.draftId = draftId;
         this.draftCreated = draftCreated;
         this.properties = properties;
@@ -168,7 +170,8 @@ final class ReplyStream implements Consumer<ChatEvent>, AutoCloseable {
         String preview = parts.getFirst();
         String draft = draftId;
         if (draft == null) {
-            String id = platform.send(new OutgoingMessage(chatId, threadId, preview, replyTo, List.of(), List.of()));
+            String id = platform.send(new OutgoingMessage(chatId, threadId, preview, replyTo, List.of(), List.of(),
+                    false, inResponseTo));
             draftId = id;
             draftCreated.accept(id);
         } else {

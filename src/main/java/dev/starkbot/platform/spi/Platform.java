@@ -1,6 +1,7 @@
 package dev.starkbot.platform.spi;
 
 import dev.starkbot.platform.AccessPolicy;
+import dev.starkbot.platform.IncomingMessage;
 import dev.starkbot.platform.OutgoingMessage;
 
 /**
@@ -31,6 +32,14 @@ public interface Platform {
 
     /** Stops receiving and releases connections; sends in progress may fail. */
     void stop();
+
+    /**
+     * The router decided not to answer a message (a stranger, a message not addressed to the bot, nothing to answer).
+     * A platform that already showed it was being answered (Discord's "thinking…" placeholder of a slash command)
+     * takes that back. Best effort: called once, failures are only logged.
+     */
+    default void unanswered(IncomingMessage message) {
+    }
 
     /**
      * Sends one message.

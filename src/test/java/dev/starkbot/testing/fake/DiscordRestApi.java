@@ -80,7 +80,8 @@ final class DiscordRestApi {
             case "/interactions/{interaction_id}/{interaction_token}/callback" ->
                     callback(id(parameters.get(0)), parameters.get(1), body(request));
             case "/webhooks/{application_id}/{interaction_token}/messages/{message_id}" ->
-                    editOriginal(parameters.get(1), parameters.get(2), body(request).json());
+                    request.method().equals("DELETE") ? deleteOriginal(parameters.get(1), parameters.get(2))
+                            : editOriginal(parameters.get(1), parameters.get(2), body(request).json());
             case "/webhooks/{application_id}/{interaction_token}" -> followUp(parameters.get(1), body(request));
             default -> throw new IllegalStateException("No handler for " + route.key());
         };
@@ -146,6 +147,13 @@ final class DiscordRestApi {
             checkLength(json.path("content").asString(""));
         }
         return Reply.json(world.editOriginal(interaction, messageId, json));
+    }
+
+    private Reply deleteOriginal(String token, String messageId) {
+        DiscordWorld.Interaction interaction = world.interactionByToken(token)
+                .orElseThrow(() -> Refusal.unknown(10015, "Webhook"));
+        world.deleteOriginal(interaction, messageId);
+        return new Reply(204, "");
     }
 
     private Reply followUp(String token, Body body) {

@@ -37,13 +37,15 @@ record DiscordRoute(String method, String template, boolean interaction) {
             new DiscordRoute("POST", "/interactions/{interaction_id}/{interaction_token}/callback", true);
     static final DiscordRoute EDIT_ORIGINAL =
             new DiscordRoute("PATCH", "/webhooks/{application_id}/{interaction_token}/messages/{message_id}", true);
+    static final DiscordRoute DELETE_ORIGINAL =
+            new DiscordRoute("DELETE", "/webhooks/{application_id}/{interaction_token}/messages/{message_id}", true);
     static final DiscordRoute FOLLOWUP = new DiscordRoute("POST", "/webhooks/{application_id}/{interaction_token}", true);
     /** Authenticated by the OAuth2 client's credentials (see {@link DiscordOAuth2}), not by the bot token. */
     static final DiscordRoute OAUTH2_TOKEN = new DiscordRoute("POST", "/oauth2/token", false);
 
     static final List<DiscordRoute> ALL = List.of(GATEWAY_BOT, GET_SELF, GET_APPLICATION, OPEN_DM, CREATE_MESSAGE,
             EDIT_MESSAGE, TYPING, ADD_REACTION, SET_COMMANDS, SET_GUILD_COMMANDS, INTERACTION_CALLBACK,
-            EDIT_ORIGINAL, FOLLOWUP, OAUTH2_TOKEN);
+            EDIT_ORIGINAL, DELETE_ORIGINAL, FOLLOWUP, OAUTH2_TOKEN);
 
     /** {@code "POST /channels/{channel_id}/messages"}. */
     String key() {

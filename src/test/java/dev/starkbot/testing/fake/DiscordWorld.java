@@ -303,6 +303,7 @@ public final class DiscordWorld {
     }
 
     private final Map<String, Long> originals = new LinkedHashMap<>();
+    private final java.util.Set<Long> deletedOriginals = new java.util.HashSet<>();
 
     /** Edits the interaction's original response; a deferred one (type 5) becomes a message now. */
     synchronized ObjectNode editOriginal(Interaction interaction, String messageId, JsonNode request) {
@@ -318,6 +319,23 @@ public final class DiscordWorld {
             throw DiscordRestApi.Refusal.unknown(10008, "Message");
         }
         return botEdits(interaction.channelId(), original, request);
+    }
+
+    /** Deletes the original response: a deferred one's "thinking…" placeholder, or the message that replaced it. */
+    synchronized void deleteOriginal(Interaction interaction, String messageId) {
+        Long original = "@original".equals(messageId) ? originals.get(interaction.token()) : Long.valueOf(messageId);
+        if (original == null && interactions.get(interaction.id()).type() != 5) {
+            throw DiscordRestApi.Refusal.unknown(10008, "Message");
+        }
+        if (original != null) {
+            sent.remove(original);
+        }
+        deletedOriginals.add(interaction.id());
+        notifyAll();
+    }
+
+    synchronized boolean originalDeleted(long interactionId) {
+        return deletedOriginals.contains(interactionId);
     }
 
     synchronized List<Answer> answers() {

@@ -240,6 +240,11 @@ public final class FakeDiscordServer implements AutoCloseable {
         return world.answers();
     }
 
+    /** Whether the bot deleted an interaction's original response (or its "thinking…" placeholder). */
+    public boolean originalDeleted(long interactionId) {
+        return world.originalDeleted(interactionId);
+    }
+
     public DiscordWorld.Answer awaitInteractionAnswer(long interactionId, Duration timeout)
             throws InterruptedException {
         return world.await(() -> world.answers().stream().filter(a -> a.interactionId() == interactionId)

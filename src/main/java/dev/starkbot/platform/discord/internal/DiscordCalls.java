@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import dev.starkbot.platform.spi.DeliveryException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.exceptions.InteractionExpiredException;
 import net.dv8tion.jda.api.requests.RestAction;
 
 /**
@@ -24,13 +25,18 @@ final class DiscordCalls {
             return action.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).complete();
         } catch (ErrorResponseException e) {
             String message = what + ": Discord answered " + e.getErrorCode() + " " + e.getMeaning();
-            if (e.isServerError() || e.getErrorCode() <= 0) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().code;
+            if (e.isServerError() || e.getErrorCode() <= 0 || status >= 500 || status == 429) {
                 throw DeliveryException.transientFailure(message, e);
             }
             throw DeliveryException.permanentFailure(message);
+        } catch (InteractionExpiredException e) {
+            throw DeliveryException.permanentFailure(what + ": the interaction's 15 minutes are over");
         } catch (InsufficientPermissionException e) {
             throw DeliveryException.permanentFailure(what + ": the bot lacks the permission "
                     + e.getPermission().getName());
+        } catch (java.io.UncheckedIOException e) {
+            throw DeliveryException.permanentFailure(what + ": a file to send cannot be read");
         } catch (IllegalArgumentException | IllegalStateException e) {
             // JDA checks lengths and other limits before sending: the same request would be refused again
             throw DeliveryException.permanentFailure(what + ": " + e.getMessage());

@@ -39,11 +39,26 @@ final class DiscordCatchUp {
         this.timeout = timeout;
     }
 
+    /**
+     * Where each chat stands when the session is made: taken before any message of the new session is recorded, or a
+     * live message would become the chat's newest and hide what was written before it.
+     */
+    List<IncomingMessage> markers(JDA jda) {
+        return context.latestPerChat(jda.getSelfUser().getId(), MAX_CHATS);
+    }
+
     /** Returns how many messages addressed to the bot were read back (those recorded before are recorded once). */
-    int run(JDA jda) {
+    int run(JDA jda, List<IncomingMessage> markers) throws InterruptedException {
         String botId = jda.getSelfUser().getId();
+        // READY comes before JDA calls itself connected; a direct chat's channel is opened only once it is
+        for (long waited = 0; jda.getStatus() != JDA.Status.CONNECTED; waited += 50) {
+            if (waited > timeout.toMillis() || jda.getStatus() == JDA.Status.SHUTDOWN) {
+                return 0;
+            }
+            Thread.sleep(50);
+        }
         int read = 0;
-        for (IncomingMessage latest : context.latestPerChat(botId, MAX_CHATS)) {
+        for (IncomingMessage latest : markers) {
             try {
                 read += chat(jda, botId, latest);
             } catch (DeliveryException | RuntimeException e) {

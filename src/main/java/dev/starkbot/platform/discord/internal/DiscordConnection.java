@@ -8,10 +8,6 @@ import okhttp3.OkHttpClient;
 /** A logged-in bot: its JDA session, the HTTP client it shares with downloads, and where its files go. */
 record DiscordConnection(JDA jda, OkHttpClient http, DiscordFiles files) {
 
-    String botId() {
-        return jda.getSelfUser().getId();
-    }
-
     boolean ready() {
         return jda.getStatus() == JDA.Status.CONNECTED;
     }

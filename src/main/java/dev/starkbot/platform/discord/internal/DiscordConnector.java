@@ -45,9 +45,11 @@ final class DiscordConnector {
         for (int attempt = 1; wanted.getAsBoolean(); attempt++) {
             // no silent retry of a request whose connection broke: Discord may have posted the message already,
             // and a retry the outbox decides on is counted and logged
+            // no call timeout here: each request has its own deadline (longer for uploads); reads and writes that
+            // stall still time out
             OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .readTimeout(properties.requestTimeout()).callTimeout(properties.requestTimeout()).build();
+                    .connectTimeout(Duration.ofSeconds(10)).readTimeout(properties.requestTimeout())
+                    .writeTimeout(properties.requestTimeout()).build();
             try {
                 JDA jda = JDABuilder.createLight(token, intents(properties.access()))
                         .setRestConfig(new RestConfig().setBaseUrl(properties.apiUrl()))
@@ -60,8 +62,9 @@ final class DiscordConnector {
                         .addEventListeners(listener)
                         .build();
                 return new DiscordConnection(jda, http, new DiscordFiles(http, properties.apiUrl(),
-                        properties.maxFileBytes(), context.files(), dataDir));
+                        properties.maxFileBytes(), properties.requestTimeout(), context.files(), dataDir));
             } catch (InvalidTokenException e) {
+                http.dispatcher().executorService().shutdown();
                 context.status(PlatformStatus.State.FAILED, "Discord refused the bot token");
                 return null;
             } catch (RuntimeException e) {

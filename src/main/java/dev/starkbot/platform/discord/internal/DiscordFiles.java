@@ -3,6 +3,7 @@ package dev.starkbot.platform.discord.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,14 +25,15 @@ final class DiscordFiles {
     private static final Set<String> CDN_HOSTS = Set.of("cdn.discordapp.com", "media.discordapp.net");
 
     private final OkHttpClient http;
-    private final String apiHost;
+    private final URI api;
     private final long maxBytes;
     private final Path directory;
     private final Path dataDir;
 
-    DiscordFiles(OkHttpClient http, String apiUrl, long maxBytes, Path directory, Path dataDir) {
-        this.http = http;
-        this.apiHost = URI.create(apiUrl).getHost();
+    DiscordFiles(OkHttpClient http, String apiUrl, long maxBytes, Duration timeout, Path directory, Path dataDir) {
+        // a file server's redirect could lead anywhere: it is not followed; a whole download has a deadline
+        this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).callTimeout(timeout).build();
+        this.api = URI.create(apiUrl);
         this.maxBytes = maxBytes;
         this.directory = directory;
         this.dataDir = dataDir;
@@ -53,8 +55,12 @@ final class DiscordFiles {
         try (Response fetched = http.newCall(new Request.Builder().url(url).build()).execute()) {
             ResponseBody body = fetched.body();
             if (!fetched.isSuccessful() || body == null) {
+                int code = fetched.code();
+                if (code >= 500 || code == 429 || code == 408) {
+                    throw DeliveryException.transientFailure("download answered " + code, null);
+                }
                 // an expired signed address answers 404; asking again would not help
-                throw DeliveryException.permanentFailure("download answered " + fetched.code());
+                throw DeliveryException.permanentFailure("download answered " + code);
             }
             long size = Downloads.save(body.byteStream(), target, maxBytes);
             return new Attachment(attachment.kind(), attachment.fileName(), attachment.mimeType(), size,
@@ -70,8 +76,10 @@ final class DiscordFiles {
         try {
             URI uri = URI.create(url);
             String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            boolean secure = "https".equals(uri.getScheme());
-            return secure && CDN_HOSTS.contains(host) || host.equals(apiHost);
+            boolean cdn = "https".equals(uri.getScheme()) && uri.getPort() == -1 && CDN_HOSTS.contains(host);
+            boolean sameAsApi = host.equalsIgnoreCase(api.getHost()) && uri.getPort() == api.getPort()
+                    && uri.getScheme() != null && uri.getScheme().equalsIgnoreCase(api.getScheme());
+            return cdn || sameAsApi;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,5 +1,7 @@
 package dev.starkbot.platform.discord.internal;
 
+import java.util.function.BooleanSupplier;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,8 @@ import net.dv8tion.jda.api.requests.CloseCode;
 final class DiscordListener extends ListenerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
-    private static final int RECORD_ATTEMPTS = 5;
+    /** 0.1 + 0.2 + 0.4 s at most: an interaction waiting behind this one must still be acknowledged within 3 s. */
+    private static final int RECORD_ATTEMPTS = 4;
 
     /** What the adapter does once JDA is (again) connected with a new session: its command menu. */
     interface Sessions {
@@ -42,13 +45,13 @@ final class DiscordListener extends ListenerAdapter {
     private final AccessPolicy access;
     private final DiscordInteractions interactions;
     private final Sessions sessions;
-    private final boolean askIsOurs;
+    private final BooleanSupplier askIsOurs;
     private volatile boolean stopping;
     /** Whether a session was ever ready: a login that failed before is reported by the connector, which retries. */
     private volatile boolean readyOnce;
 
     DiscordListener(PlatformContext context, AccessPolicy access, DiscordInteractions interactions, Sessions sessions,
-                    boolean askIsOurs) {
+                    BooleanSupplier askIsOurs) {
         this.context = context;
         this.access = access;
         this.interactions = interactions;
@@ -74,9 +77,9 @@ final class DiscordListener extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         String botId = event.getJDA().getSelfUser().getId();
         IncomingMessage message = DiscordMessages.from(event, botId, event.getId(),
-                DiscordCommands.text(event, askIsOurs), null);
+                DiscordCommands.text(event, askIsOurs.getAsBoolean()), null);
         // "thinking…" until the answer replaces it; the chat's next message is that answer
-        interactions.deferred(message.chatId(), event.getHook());
+        interactions.deferred(event.getId(), event.getHook());
         event.deferReply().queue(null, failure -> log.info("Could not acknowledge /{}: {}", event.getName(),
                 failure.getMessage()));
         if (!record(message)) {
@@ -156,7 +159,8 @@ final class DiscordListener extends ListenerAdapter {
 
     /**
      * Records a message before the next event is read, trying a few times if the database is briefly unavailable.
-     * Discord does not deliver an event again, so a message that cannot be recorded at all is logged as lost.
+     * Discord does not deliver an event again: a message that cannot be recorded is logged, and read back with the
+     * chat's history after the next new session.
      */
     private boolean record(IncomingMessage message) {
         for (int attempt = 1; ; attempt++) {
@@ -165,11 +169,12 @@ final class DiscordListener extends ListenerAdapter {
                 return true;
             } catch (RuntimeException e) {
                 if (attempt == RECORD_ATTEMPTS) {
-                    log.error("Lost Discord message {}: it could not be recorded", message.externalId(), e);
+                    log.error("Could not record Discord message {}; only a new session's read-back can find it again",
+                            message.externalId(), e);
                     return false;
                 }
                 try {
-                    Thread.sleep(200L << attempt);
+                    Thread.sleep(50L << attempt);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return false;

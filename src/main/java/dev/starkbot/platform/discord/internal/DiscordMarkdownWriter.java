@@ -1,6 +1,7 @@
 package dev.starkbot.platform.discord.internal;
 
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.commonmark.ext.gfm.strikethrough.Strikethrough;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -99,7 +100,7 @@ final class DiscordMarkdownWriter {
             return "";
         }
         return content.lines().map(line -> line.startsWith("> ") ? line : "> " + line)
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
     }
 
     private static String list(ListBlock list) {
@@ -181,7 +182,8 @@ final class DiscordMarkdownWriter {
 
     /**
      * A masked link for web addresses, its address in angle brackets so that Discord shows no preview card for each
-     * link of a reply; any other scheme is shown as text, never made clickable.
+     * link of a reply; any other scheme is shown as text, never made clickable. A link whose text is itself another
+     * address is written as text and address side by side: a masked link must not show one address and open another.
      */
     private static void link(Node node, String destination, StringBuilder out) {
         String text = inlines(node);
@@ -190,10 +192,13 @@ final class DiscordMarkdownWriter {
             out.append(text.isBlank() ? DiscordMarkdown.text(destination) : text);
             return;
         }
-        if (text.isBlank() || plain(node).equals(destination)) {
+        String shown = plain(node);
+        if (text.isBlank() || shown.equals(destination)) {
             out.append('<').append(destination).append('>');
+        } else if (DiscordMarkdown.WEB.matcher(shown).find()) {
+            out.append(text).append(" (<").append(destination).append(">)");
         } else {
-            out.append('[').append(text.replace("]", "\\]")).append("](<").append(destination).append(">)");
+            out.append('[').append(text).append("](<").append(destination).append(">)");
         }
     }
 

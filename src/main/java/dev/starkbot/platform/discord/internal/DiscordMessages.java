@@ -54,8 +54,13 @@ final class DiscordMessages {
                 interaction.getTimeCreated().toInstant());
     }
 
+    /**
+     * The name shown, with the unique username beside it when they differ: anyone can take a friend's nickname, so a
+     * pairing request or a group prompt names the account as well.
+     */
     private static String name(User user, @Nullable Member member) {
-        return member != null ? member.getEffectiveName() : user.getEffectiveName();
+        String shown = member != null ? member.getEffectiveName() : user.getEffectiveName();
+        return shown.equals(user.getName()) ? shown : shown + " (@" + user.getName() + ")";
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.starkbot.platform.discord.internal;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 import dev.starkbot.command.CommandSpec;
 import dev.starkbot.platform.AccessPolicy;
 import dev.starkbot.platform.Attachment;
+import dev.starkbot.platform.IncomingMessage;
 import dev.starkbot.platform.OutgoingMessage;
 import dev.starkbot.platform.PlatformStatus;
 import dev.starkbot.platform.discord.DiscordProperties;
@@ -55,6 +55,8 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
         DiscordListener.Sessions {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordPlatform.class);
+    /** A message with files may take this many request timeouts. */
+    private static final int UPLOAD_TIMEOUTS = 4;
 
     private final DiscordProperties properties;
     private final DiscordCredentials credentials;
@@ -65,15 +67,16 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
     private volatile @Nullable DiscordListener listener;
     private volatile @Nullable PlatformContext context;
     private volatile List<CommandSpec> menu = List.of();
+    /** Held while slash commands are registered, apart from the lock of start and stop (which must not wait on it). */
+    private final Object commandSync = new Object();
     /** Counts starts and stops: a connection attempt of an earlier start gives up instead of connecting. */
     private volatile int generation;
 
-    DiscordPlatform(DiscordProperties properties, DiscordCredentials credentials, StarkBotProperties starkbot,
-                    Clock clock) {
+    DiscordPlatform(DiscordProperties properties, DiscordCredentials credentials, StarkBotProperties starkbot) {
         this.properties = properties;
         this.credentials = credentials;
         this.connector = new DiscordConnector(properties, starkbot.dataDir().toAbsolutePath().normalize());
-        this.interactions = new DiscordInteractions(clock);
+        this.interactions = new DiscordInteractions();
     }
 
     @Override
@@ -102,18 +105,22 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
         }
         context.status(PlatformStatus.State.CONNECTING, null);
         int started = ++generation;
-        boolean askIsOurs = menu.stream().noneMatch(spec -> spec.name().equals(DiscordCommands.ASK));
-        DiscordListener events = new DiscordListener(context, access(), interactions, this, askIsOurs);
+        DiscordListener events = new DiscordListener(context, access(), interactions, this,
+                () -> menu.stream().noneMatch(spec -> spec.name().equals(DiscordCommands.ASK)));
         listener = events;
         Thread.ofVirtual().name("discord-connect").start(() -> {
             DiscordConnection made = connector.connect(context, token.get(), events, () -> generation == started);
+            boolean kept;
             synchronized (this) {
-                if (made != null && generation == started) {
+                kept = made != null && generation == started;
+                if (kept) {
                     connection = made;
-                } else if (made != null) {
-                    events.stopping();
-                    made.close();
                 }
+            }
+            if (made != null && !kept) {
+                // superseded while logging in: closed outside the lock, which stop() and start() need meanwhile
+                events.stopping();
+                made.close();
             }
         });
     }
@@ -156,36 +163,69 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
     @Override
     public String send(OutgoingMessage message) throws DeliveryException {
         DiscordConnection current = connected();
-        Optional<InteractionHook> deferred = interactions.takeDeferred(message.chatId());
+        List<Path> files = files(message);
+        // files take longer than a message: up to 25 MB may go up
+        Duration deadline = files.isEmpty() ? timeout() : timeout().multipliedBy(UPLOAD_TIMEOUTS);
+        Optional<InteractionHook> deferred = interactions.takeDeferred(message.inResponseTo());
         if (deferred.isPresent()) {
             try {
-                Message sent = DiscordCalls.complete(deferred.get().editOriginal(DiscordReplies.replace(message,
-                        files(message))), "answer a command", timeout());
+                Message sent = DiscordCalls.complete(deferred.get().editOriginal(built(() -> DiscordReplies.replace(
+                        message, files))), "answer a command", deadline);
                 interactions.answered(sent.getId(), deferred.get());
                 return sent.getId();
             } catch (DeliveryException e) {
                 log.info("Could not answer a slash command in place ({}); sending to the channel", e.getMessage());
             }
         }
-        MessageCreateAction action = channel(current, message.chatId()).sendMessage(DiscordReplies.create(message,
-                files(message)));
+        MessageCreateAction action = channel(current, message.chatId()).sendMessage(built(() -> DiscordReplies.create(
+                message, files)));
         if (message.replyTo() != null) {
             // the answer still arrives when the person deleted their message meanwhile; no second ping for it
             action.setMessageReference(message.replyTo()).failOnInvalidReply(false).mentionRepliedUser(false);
         }
-        return DiscordCalls.complete(action, "send a message", timeout()).getId();
+        return DiscordCalls.complete(action, "send a message", deadline).getId();
+    }
+
+    /** A message JDA refuses to build (too long, too many parts) would be refused again: a permanent failure. */
+    private static <T> T built(java.util.function.Supplier<T> builder) throws DeliveryException {
+        try {
+            return builder.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw DeliveryException.permanentFailure("the message cannot be built: " + e.getMessage());
+        }
     }
 
     @Override
     public void edit(String chatId, String messageId, String text) throws DeliveryException {
-        MessageEditData edit = DiscordReplies.text(text);
+        MessageEditData edit = built(() -> DiscordReplies.text(text));
         Optional<InteractionHook> hook = interactions.answer(messageId);
         if (hook.isPresent()) {
-            DiscordCalls.complete(hook.get().editOriginal(edit), "edit a command's answer", timeout());
-            return;
+            try {
+                DiscordCalls.complete(hook.get().editOriginal(edit), "edit a command's answer", timeout());
+                return;
+            } catch (DeliveryException e) {
+                if (!e.permanent()) {
+                    throw e;
+                }
+                // the hook ran out as it was used: the answer is the bot's own message, editable in its channel
+                log.debug("Editing a command's answer through its channel: {}", e.getMessage());
+            }
         }
         DiscordCalls.complete(channel(connected(), chatId).editMessageById(messageId, edit), "edit a message",
                 timeout());
+    }
+
+    /** A slash command the router will not answer: its "thinking…" placeholder is removed rather than left hanging. */
+    @Override
+    public void unanswered(IncomingMessage message) {
+        Optional<InteractionHook> deferred = interactions.takeDeferred(message.messageId());
+        if (deferred.isPresent()) {
+            try {
+                DiscordCalls.complete(deferred.get().deleteOriginal(), "remove a command's placeholder", timeout());
+            } catch (DeliveryException e) {
+                log.debug("Could not remove a slash command's placeholder: {}", e.getMessage());
+            }
+        }
     }
 
     @Override
@@ -195,7 +235,7 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
 
     @Override
     public void react(String chatId, String messageId, String emoji) throws DeliveryException {
-        if (interactions.isDeferred(chatId)) {
+        if (interactions.isDeferred(messageId)) {
             // a slash command is no message to react to; its "thinking…" placeholder already says it
             return;
         }
@@ -227,25 +267,32 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
         menu = List.copyOf(commands);
         DiscordConnection current = connection;
         if (current != null && current.ready()) {
-            new DiscordCommandSync(properties, menu, timeout()).all(current.jda());
+            syncCommands(current.jda());
         }
     }
 
     /**
-     * A new session: what was written while there was none is read back, and the command menu is set again (JDA calls
-     * this on its reading thread, which must not block).
+     * A new session: what was written while there was none is read back, and the command menu is set again. JDA calls
+     * this on its reading thread, before the session's first message: the chats' markers are read here, the rest runs
+     * on threads of its own, since that thread must not wait on Discord.
      */
     @Override
     public void ready(JDA jda) {
-        List<CommandSpec> commands = menu;
         PlatformContext current = context;
         if (current != null) {
-            Thread.ofVirtual().name("discord-catch-up").start(() -> new DiscordCatchUp(current, access(), timeout())
-                    .run(jda));
+            DiscordCatchUp catchUp = new DiscordCatchUp(current, access(), timeout());
+            List<IncomingMessage> markers = catchUp.markers(jda);
+            Thread.ofVirtual().name("discord-catch-up").start(() -> {
+                try {
+                    catchUp.run(jda, markers);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
         }
         Thread.ofVirtual().name("discord-commands").start(() -> {
             try {
-                new DiscordCommandSync(properties, commands, timeout()).all(jda);
+                syncCommands(jda);
             } catch (DeliveryException e) {
                 // messages still work without slash commands
                 log.warn("Could not set Discord's slash commands: {}", e.getMessage());
@@ -253,19 +300,31 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
         });
     }
 
+    /** One registration at a time, of the newest menu: an older list never overwrites a newer one. */
+    private void syncCommands(JDA jda) throws DeliveryException {
+        synchronized (commandSync) {
+            new DiscordCommandSync(properties, menu, timeout()).all(jda);
+        }
+    }
+
     @Override
     public void guildJoined(JDA jda, String guildId) {
-        List<CommandSpec> commands = menu;
         Thread.ofVirtual().name("discord-commands").start(() -> {
             Guild guild = jda.getGuildById(guildId);
             try {
                 if (guild != null) {
-                    new DiscordCommandSync(properties, commands, timeout()).guild(guild);
+                    syncGuild(guild);
                 }
             } catch (DeliveryException e) {
                 log.warn("Could not set the slash commands of a new server: {}", e.getMessage());
             }
         });
+    }
+
+    private void syncGuild(Guild guild) throws DeliveryException {
+        synchronized (commandSync) {
+            new DiscordCommandSync(properties, menu, timeout()).guild(guild);
+        }
     }
 
     private List<Path> files(OutgoingMessage message) throws DeliveryException {

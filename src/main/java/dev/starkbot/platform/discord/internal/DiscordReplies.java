@@ -1,5 +1,8 @@
 package dev.starkbot.platform.discord.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -84,8 +87,14 @@ final class DiscordReplies {
         return rows;
     }
 
+    /** Opened only when the request is written (and again if it is sent again), so nothing is left open on failure. */
     private static List<FileUpload> uploads(List<Path> files) {
-        return files.stream().map(path -> FileUpload.fromData(path.toFile(), path.getFileName().toString()))
-                .toList();
+        return files.stream().map(path -> FileUpload.fromStreamSupplier(path.getFileName().toString(), () -> {
+            try {
+                return Files.newInputStream(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })).toList();
     }
 }

@@ -46,6 +46,13 @@ class DiscordMarkdownTest {
     }
 
     @Test
+    void aLinkShowingOneAddressCannotOpenAnother() {
+        assertThat(format.render("[https://discord.com/login](https://evil.example/x)"))
+                .isEqualTo("https://discord.com/login (<https://evil.example/x>)");
+        assertThat(format.render("[a [b] c](https://example.com)")).isEqualTo("[a \\[b\\] c](<https://example.com>)");
+    }
+
+    @Test
     void codeBlocksKeepTheirLanguageAndAFenceInsideCannotCloseThem() {
         assertThat(format.render("```python\nprint(1)\n```")).isEqualTo("```python\nprint(1)\n```");
         assertThat(format.render("````\na ``` inside\n````")).isEqualTo("```\na `\u200b`` inside\n```");

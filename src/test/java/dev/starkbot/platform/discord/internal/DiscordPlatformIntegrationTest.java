@@ -193,9 +193,11 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
         assertThat(DISCORD.typing(channel)).isNotEmpty();
         assertThat(DISCORD.reactions(channel, mention.path("id").asLong())).contains("👀");
         String prompt = MODEL.requests().getLast().json().path("messages").toString();
-        assertThat(prompt).containsIgnoringCase("[ann] how is the reactor?").doesNotContain("<@");
+        // the nickname and the account's unique username: a nickname alone proves nothing
+        assertThat(prompt).contains("(@ann)] how is the reactor?").doesNotContain("<@");
         JsonNode request = DISCORD.requests(MESSAGES).getLast().json();
-        assertThat(request.path("allowed_mentions").path("parse")).isEmpty();
+        assertNoMentionsAllowed(request);
+        assertThat(request.path("allowed_mentions").path("replied_user").asBoolean(true)).isFalse();
     }
 
     @Test
@@ -209,7 +211,10 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
         DiscordMessage reply = DISCORD.awaitSent(channel, message -> message.content().contains("look."), WAIT);
         assertThat(reply.content()).doesNotContain("<@" + OWNER.id() + ">");
         for (var request : DISCORD.requests(MESSAGES)) {
-            assertThat(request.json().path("allowed_mentions").path("parse")).isEmpty();
+            assertNoMentionsAllowed(request.json());
+        }
+        for (var request : DISCORD.requests("PATCH /channels/{channel_id}/messages/{message_id}")) {
+            assertNoMentionsAllowed(request.json());
         }
     }
 
@@ -368,6 +373,51 @@ class DiscordPlatformIntegrationTest extends PlatformContractTest {
         DISCORD.awaitSent(dm, message -> message.content().contains("After."), WAIT);
         String prompt = MODEL.requests().getLast().json().path("messages").toString();
         assertThat(prompt).contains("first", "Before.", "second");
+    }
+
+    /** Discord pings as the content says when {@code allowed_mentions} is missing: it must be there, and empty. */
+    private static void assertNoMentionsAllowed(JsonNode request) {
+        assertThat(request.path("allowed_mentions").path("parse").isArray()).as("allowed_mentions.parse in %s",
+                request).isTrue();
+        assertThat(request.path("allowed_mentions").path("parse")).isEmpty();
+    }
+
+    @Test
+    void aSlashCommandsPlaceholderReceivesOnlyItsOwnAnswer() throws Exception {
+        long channel = channel();
+        DiscordUser kit = newPerson("Kit");
+        DiscordUser lee = newPerson("Lee");
+        Awaited.registered();
+        MODEL.enqueue(AnthropicReply.paced(AnthropicReply.text("Answer for the mention, slowly."),
+                Duration.ofMillis(150)), AnthropicReply.text("Answer for the command."));
+
+        // the command comes while the mention is still unanswered: the mention's reply must not take its placeholder
+        JsonNode mentioned = DISCORD.userMentionsBot(channel, kit, "first, a mention");
+        JsonNode ask = DISCORD.userRunsSlashCommand(channel, lee, "ask", Map.of("question", "and my question?"));
+
+        DiscordMessage command = DISCORD.awaitSent(channel, message -> message.content()
+                .contains("Answer for the command."), WAIT);
+        DiscordMessage mention = DISCORD.awaitSent(channel, message -> message.content()
+                .contains("Answer for the mention, slowly."), WAIT);
+        assertThat(mention.id()).isNotEqualTo(command.id());
+        // the mention's answer is a channel message quoting it; the command's replaced its placeholder
+        assertThat(mention.replyTo()).isEqualTo(mentioned.path("id").asLong());
+        assertThat(command.replyTo()).isNull();
+        assertThat(DISCORD.requests("PATCH /webhooks/{application_id}/{interaction_token}/messages/{message_id}"))
+                .anyMatch(request -> request.path().contains(ask.path("token").asString()));
+    }
+
+    @Test
+    void aSlashCommandThatWillNotBeAnsweredHasItsPlaceholderRemoved() throws Exception {
+        long channel = channel();
+        DiscordUser max = newPerson("Max");
+        Awaited.registered();
+
+        JsonNode ask = DISCORD.userRunsSlashCommand(channel, max, "ask", Map.of("question", "   "));
+
+        dev.starkbot.testing.Await.until("the placeholder removed", WAIT,
+                () -> DISCORD.originalDeleted(ask.path("id").asLong()));
+        assertThat(DISCORD.sentMessages(channel)).isEmpty();
     }
 
     /** Waits for what the adapter does once connected. */
