@@ -89,7 +89,12 @@ class ScheduleFiringIntegrationTest {
         Schedule skip = schedules.create(owner, draft(hourly, MissedRunPolicy.SKIP));
 
         ticker.stop(); // StarkBot is down for five fire times and more
-        clock.advance(Duration.ofHours(5).plusMinutes(10));
+        // to ten minutes past an hour, five or six hours on: a start at, say, 11:52 plus a fixed five hours and ten
+        // minutes would land at 17:02, where 17:00 counts as on time (missed-after is a minute)
+        Instant start = clock.instant();
+        Instant tenPast = start.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(5).plusMinutes(10));
+        clock.advance(Duration.between(start, tenPast.isBefore(start.plus(Duration.ofHours(5)))
+                ? tenPast.plus(Duration.ofHours(1)) : tenPast));
         Instant now = clock.instant();
         Instant latestMissed = now.truncatedTo(ChronoUnit.HOURS);
         ticker.start();
