@@ -83,14 +83,14 @@ final class ChatCommands {
         public CommandResult run(CommandContext context, CommandLine line) {
             Conversation conversation = current(conversations, context);
             if (line.rest().isBlank()) {
-                return CommandResult.of("Persona: " + personas.resolve(context.userId(), conversation.personaId())
-                        .name());
+                return CommandResult.of("Persona: " + CommandResult.literal(personas.resolve(context.userId(),
+                        conversation.personaId()).name()));
             }
             Persona persona = personas.find(context.userId(), line.rest())
                     .orElseThrow(() -> CommandException.refused("you have no persona named '" + line.rest() + "'"));
             conversations.update(context.userId(), conversation.id(), conversation.title(),
                     persona.builtIn() ? null : persona.id(), conversation.model(), clock.millis());
-            return CommandResult.of("Persona set to " + persona.name() + ".");
+            return CommandResult.of("Persona set to " + CommandResult.literal(persona.name()) + ".");
         }
     }
 
@@ -117,7 +117,7 @@ final class ChatCommands {
             Conversation conversation = current(conversations, context);
             String model = line.rest().strip();
             if (model.isEmpty()) {
-                return CommandResult.of("Model: " + (conversation.model() == null
+                return CommandResult.of("Model: " + CommandResult.literal(conversation.model() == null
                         ? "the default (" + ai.defaultModel() + ")" : conversation.model()));
             }
             if (model.length() > 150 || !model.matches("[^\\s\\p{Cntrl}]+")) {
@@ -126,7 +126,8 @@ final class ChatCommands {
             String chosen = model.equals("default") ? null : ai.chain(model).getFirst().toString();
             conversations.update(context.userId(), conversation.id(), conversation.title(),
                     conversation.personaId(), chosen, clock.millis());
-            return CommandResult.of("Model set to " + (chosen == null ? "the default" : chosen) + ".");
+            return CommandResult.of("Model set to " + CommandResult.literal(chosen == null ? "the default" : chosen)
+                    + ".");
         }
     }
 
@@ -205,9 +206,11 @@ final class ChatCommands {
                     Model: %s
                     Messages: %d
                     Tokens: %d in, %d out (about $%.4f)""",
-                    conversation.title() == null ? "(untitled)" : conversation.title(),
-                    personas.resolve(context.userId(), conversation.personaId()).name(),
-                    conversation.model() == null ? ai.defaultModel() + " (default)" : conversation.model(),
+                    // the title may be the model's words: shown as written in StarkBot's own answer
+                    conversation.title() == null ? "(untitled)" : CommandResult.literal(conversation.title()),
+                    CommandResult.literal(personas.resolve(context.userId(), conversation.personaId()).name()),
+                    CommandResult.literal(conversation.model() == null ? ai.defaultModel() + " (default)"
+                            : conversation.model()),
                     conversation.messages(), conversation.inputTokens(), conversation.outputTokens(),
                     conversation.costUsd()));
         }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.starkbot.command.CommandResult;
 import dev.starkbot.command.CommandService;
 import dev.starkbot.conversation.ConversationService;
 import dev.starkbot.conversation.Message;
@@ -240,7 +241,7 @@ class MessageRouter {
 
     /** Text shown as written, not read as Markdown: a name or an error message must not carry links or markup. */
     static String literal(String text) {
-        return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!|<>~&])", "\\\\$1");
+        return CommandResult.literal(text);
     }
 
     /** The reply as the chat shows it: the model's text of every step, and the notices that ended the turn. */
