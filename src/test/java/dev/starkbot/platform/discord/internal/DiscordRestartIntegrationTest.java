@@ -33,7 +33,15 @@ class DiscordRestartIntegrationTest {
     static final FakeDiscordServer DISCORD = FakeDiscordServer.start();
     static final FakeAnthropicServer ANTHROPIC = FakeAnthropicServer.start();
     static final DiscordUser KIM = DiscordUser.human(830_000_000_000_000_001L, "kim");
+    static final DiscordUser LOU = DiscordUser.human(830_000_000_000_000_002L, "lou");
+    static final long GUILD = 930_000_000_000_000_001L;
+    static final long CHANNEL = 930_000_000_000_000_002L;
     static final Duration WAIT = Duration.ofSeconds(30);
+
+    static {
+        DISCORD.guild(GUILD, "Workshop", LOU);
+        DISCORD.textChannel(GUILD, CHANNEL, "general");
+    }
 
     @AfterAll
     static void stop() {
@@ -43,7 +51,7 @@ class DiscordRestartIntegrationTest {
 
     @Test
     @SuppressWarnings("try")
-    void whatWasWrittenWhileStarkBotWasStoppedIsAnsweredOnceAfterItStartsAgain() throws Exception {
+    void whatWasWrittenWhileStarkBotWasStoppedIsAnsweredOnceAfterItStartsAgainInDirectChatsAndServers() throws Exception {
         Map<String, String> database = TestDatabase.fresh();
         List<String> args = new ArrayList<>();
         database.forEach((key, value) -> args.add("--" + key + "=" + value));
@@ -56,27 +64,39 @@ class DiscordRestartIntegrationTest {
                 "--starkbot.admin.username=owner", "--starkbot.admin.password=the owner's password",
                 "--starkbot.conversations.ai-titles=false"));
         long dm = DISCORD.dmChannel(KIM);
-        ANTHROPIC.enqueue(AnthropicReply.text("Hello Kim."));
+        ANTHROPIC.enqueue(AnthropicReply.text("Hello."), AnthropicReply.text("Hello."));
         try (ConfigurableApplicationContext first = start(args)) {
             awaitSession(1);
             DISCORD.userSends(dm, KIM, "hello");
-            DISCORD.awaitSent(dm, message -> message.content().contains("Hello Kim."), WAIT);
+            DISCORD.awaitSent(dm, message -> message.content().contains("Hello."), WAIT);
+            DISCORD.userMentionsBot(CHANNEL, LOU, "hello from the workshop");
+            DISCORD.awaitSent(CHANNEL, message -> message.content().contains("Hello."), WAIT);
         }
 
+        // StarkBot is stopped: a direct chat and a server channel go on without it
         DISCORD.userSends(dm, KIM, "are you there?");
         DISCORD.userSends(dm, KIM, "I asked while you were away");
-        ANTHROPIC.enqueue(AnthropicReply.text("Back now."), AnthropicReply.text("Answering the second."));
+        DISCORD.userSends(CHANNEL, LOU, "just chatting, not to the bot");
+        DISCORD.userMentionsBot(CHANNEL, LOU, "and a question for you");
+        ANTHROPIC.enqueue(AnthropicReply.text("Back now."), AnthropicReply.text("Back now."),
+                AnthropicReply.text("Back now."));
 
         try (ConfigurableApplicationContext second = start(args)) {
-            DISCORD.awaitSent(dm, message -> message.content().contains("Answering the second."), WAIT);
-            assertThat(DISCORD.sentMessages(dm)).extracting(message -> message.content())
-                    .containsExactly("Hello Kim.", "Back now.", "Answering the second.");
+            Await.until("every message written meanwhile answered", WAIT, () -> DISCORD.sentMessages(dm).size() == 3
+                    && DISCORD.sentMessages(CHANNEL).size() == 2);
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM platform_inbox").query(Integer.class).single()).isEqualTo(3);
-            String prompt = ANTHROPIC.requests().getLast().json().path("messages").toString();
-            assertThat(prompt).contains("hello", "are you there?", "I asked while you were away");
-            Await.until("the chat read back only once", WAIT, () -> DISCORD.requests(
-                    "GET /channels/{channel_id}/messages").size() == 1);
+            Await.until("the inbox done", WAIT, () -> jdbc.sql("SELECT status FROM platform_inbox")
+                    .query(String.class).list().stream().allMatch("done"::equals));
+            // two before, three read back; the chatter not addressed to the bot was not recorded
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM platform_inbox").query(Integer.class).single()).isEqualTo(5);
+            String prompts = ANTHROPIC.requests().stream().map(request -> request.json().path("messages").toString())
+                    .reduce("", String::concat);
+            assertThat(prompts).contains("are you there?", "I asked while you were away", "and a question for you")
+                    .doesNotContain("just chatting");
+            Thread.sleep(300);
+            assertThat(DISCORD.sentMessages(dm)).hasSize(3);
+            assertThat(DISCORD.sentMessages(CHANNEL)).hasSize(2);
+            assertThat(DISCORD.requests("GET /channels/{channel_id}/messages")).hasSize(2);
         }
     }
 
