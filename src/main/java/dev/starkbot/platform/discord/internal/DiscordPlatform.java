@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -174,6 +175,12 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
                 interactions.answered(sent.getId(), deferred.get());
                 return sent.getId();
             } catch (DeliveryException e) {
+                if (!e.permanent()) {
+                    // the edit may have landed before the failure: tried again in place, where a second edit with
+                    // the same text changes nothing, rather than as a second message in the channel
+                    interactions.deferred(message.inResponseTo(), deferred.get());
+                    throw e;
+                }
                 log.info("Could not answer a slash command in place ({}); sending to the channel", e.getMessage());
             }
         }
@@ -187,7 +194,7 @@ class DiscordPlatform implements Platform, MessageEditing, TypingIndicator, Reac
     }
 
     /** A message JDA refuses to build (too long, too many parts) would be refused again: a permanent failure. */
-    private static <T> T built(java.util.function.Supplier<T> builder) throws DeliveryException {
+    private static <T> T built(Supplier<T> builder) throws DeliveryException {
         try {
             return builder.get();
         } catch (IllegalArgumentException | IllegalStateException e) {
