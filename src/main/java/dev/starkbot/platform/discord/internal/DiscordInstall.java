@@ -164,8 +164,9 @@ class DiscordInstall {
         // The token answer comes from Discord itself; the redirect's guild_id came through the browser. They differ
         // only if the redirect was tampered with or mixed up, and then nothing here is trustworthy enough to act on.
         if (callback.guildId() != null && !callback.guildId().equals(guildId)) {
-            log.warn("The Discord callback named server {} but the code was for server {}", callback.guildId(),
-                    guildId);
+            // the redirect's value is the browser's: logged only if it is an id, so it cannot forge log lines
+            log.warn("The Discord callback named server {} but the code was for server {}",
+                    callback.guildId().matches("[0-9]{1,20}") ? callback.guildId() : "(not an id)", guildId);
             return new Outcome.Failed(400, "The server in Discord's redirect is not the one the authorization was "
                     + "for. Try again with a new link.");
         }
