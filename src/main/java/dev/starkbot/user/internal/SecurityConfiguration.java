@@ -1,5 +1,8 @@
 package dev.starkbot.user.internal;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +19,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import dev.starkbot.shared.LiveProperties;
 import dev.starkbot.user.RateLimitProperties;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -56,6 +60,12 @@ class SecurityConfiguration {
                         .anyRequest().access(new MatrixAuthorizationManager(matrix, context)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> {
+                            if (isPageVisit(request)) {
+                                // a person opening a dashboard page: the sign-in page, then back here
+                                response.sendRedirect("/login?next=" + URLEncoder.encode(request.getRequestURI(),
+                                        StandardCharsets.UTF_8));
+                                return;
+                            }
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"starkbot\"");
                             response.sendError(HttpServletResponse.SC_UNAUTHORIZED,
                                     request.getAttribute(CredentialAuthenticationFilter.REJECTED) != null
@@ -68,5 +78,12 @@ class SecurityConfiguration {
                                         + "in the X-XSRF-TOKEN header"
                                         : "Your role does not allow this")));
         return http.build();
+    }
+
+    /** A browser asking for a page (not the API, not a script): it gets a redirect, where a client gets a 401. */
+    private static boolean isPageVisit(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return "GET".equals(request.getMethod()) && !request.getRequestURI().startsWith("/api/")
+                && accept != null && accept.contains("text/html");
     }
 }

@@ -38,7 +38,10 @@ class PermissionMatrixIntegrationTest {
             "GET /health", "GET /api/setup", "POST /api/setup", "POST /api/auth/login",
             "POST /api/auth/register", "GET /error", "POST /error", "PUT /error", "PATCH /error", "DELETE /error",
             // Discord's redirect of the owner's browser: opened by the install link's state, not by an account
-            "GET /oauth2/discord/callback");
+            "GET /oauth2/discord/callback",
+            // the dashboard's pages that show nothing of anyone's: signing in, first-run setup, the offline page,
+            // and the home page, which only sends a browser on
+            "GET /", "GET /login", "GET /setup", "GET /offline");
 
     @LocalServerPort
     int port;

@@ -1,0 +1,61 @@
+package dev.starkbot.dashboard.internal;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import dev.starkbot.user.Principal;
+
+/**
+ * The dashboard's pages. Each is a shell rendered here (layout, navigation, who is signed in); what it shows is read
+ * from the REST API by the page's script, so that the API's checks are the only ones. A page that needs a signed-in
+ * user sends an anonymous browser to the sign-in page (see {@link DashboardRules}).
+ */
+@Controller
+class DashboardPages {
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal @Nullable Principal me) {
+        return me == null ? "redirect:/login" : "redirect:/chat";
+    }
+
+    @GetMapping("/login")
+    String login(@AuthenticationPrincipal @Nullable Principal me) {
+        return me == null ? "dashboard/login" : "redirect:/chat";
+    }
+
+    @GetMapping("/setup")
+    String setup() {
+        return "dashboard/setup";
+    }
+
+    @GetMapping("/offline")
+    String offline() {
+        return "dashboard/offline";
+    }
+
+    @GetMapping("/chat")
+    String chat(@AuthenticationPrincipal Principal me, Model model) {
+        return page(me, model, "chat");
+    }
+
+    @GetMapping("/chat/{id}")
+    String conversation(@AuthenticationPrincipal Principal me, @PathVariable String id, Model model) {
+        model.addAttribute("conversationId", id);
+        return page(me, model, "chat");
+    }
+
+    @GetMapping("/schedules")
+    String schedules(@AuthenticationPrincipal Principal me, Model model) {
+        return page(me, model, "schedules");
+    }
+
+    private static String page(Principal me, Model model, String name) {
+        model.addAttribute("me", me);
+        model.addAttribute("page", name);
+        return "dashboard/" + name;
+    }
+}

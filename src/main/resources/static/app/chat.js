@@ -1,0 +1,1 @@
+// The chat page: written by the chat page's change.

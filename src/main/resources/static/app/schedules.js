@@ -1,0 +1,1 @@
+// The schedules page: written by the schedules page's change.
