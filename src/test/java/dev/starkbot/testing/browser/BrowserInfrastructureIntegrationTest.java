@@ -2,7 +2,6 @@ package dev.starkbot.testing.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -98,9 +97,11 @@ class BrowserInfrastructureIntegrationTest {
         Page page = browser.phone().newPage();
         page.navigate(url("/test/throwing-script"));
 
-        assertThat(browser.problems()).extracting(PageProblem::kind, PageProblem::message).containsExactly(
-                tuple(Kind.CONSOLE_ERROR, "the page logged an error"),
-                tuple(Kind.UNCAUGHT_EXCEPTION, "Error: the page threw"));
+        assertThat(browser.problems()).extracting(PageProblem::kind).containsExactly(Kind.CONSOLE_ERROR,
+                Kind.UNCAUGHT_EXCEPTION);
+        assertThat(browser.problems().get(0).message()).startsWith("the page logged an error (at " + url(
+                "/test/throwing-script.js"));
+        assertThat(browser.problems().get(1).message()).startsWith("Error: the page threw");
         assertThatThrownBy(browser::verify).hasMessageContaining("CONSOLE_ERROR").hasMessageContaining(
                 "UNCAUGHT_EXCEPTION");
         browser.expectProblems();

@@ -1,16 +1,19 @@
 package dev.starkbot.testing.browser;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.RequestOptions;
@@ -38,6 +41,8 @@ public final class BrowserSession implements AutoCloseable {
     private static final String FLUSH = "() => new Promise(resolve => setTimeout(resolve)).then(() => window."
             + CSP_BINDING + "())";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    /** A console message's location: {@code <url>:<line>:<column>}. */
+    private static final Pattern LOCATION = Pattern.compile("(.+):\\d+:\\d+");
 
     private final Browser browser;
     private final Map<BrowserContext, String> viewports = new LinkedHashMap<>();
@@ -69,9 +74,10 @@ public final class BrowserSession implements AutoCloseable {
         viewports.put(context, viewport);
         context.setDefaultTimeout(15_000);
         context.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
+            if (message.type().equals("error") && !browsersOwnRequestFailed(message)) {
                 String where = message.page() == null ? message.location() : message.page().url();
-                problems.add(new PageProblem(PageProblem.Kind.CONSOLE_ERROR, where, message.text()));
+                problems.add(new PageProblem(PageProblem.Kind.CONSOLE_ERROR, where, message.text() + " (at "
+                        + message.location() + ")"));
             }
         });
         context.onWebError(error -> problems.add(new PageProblem(PageProblem.Kind.UNCAUGHT_EXCEPTION,
@@ -187,6 +193,24 @@ public final class BrowserSession implements AutoCloseable {
         }
         ViewportSize size = page.viewportSize();
         return size == null ? "window" : size.width + "x" + size.height;
+    }
+
+    /**
+     * Chromium logs an error for every answer of 400 or more, including the two requests the browser makes by
+     * itself rather than the page: the document navigated to, whose status the test has from {@code navigate()}
+     * (an error page is a page too), and {@code /favicon.ico}, which it asks for when a page names no icon.
+     */
+    private static boolean browsersOwnRequestFailed(ConsoleMessage message) {
+        if (!message.text().startsWith("Failed to load resource:")) {
+            return false;
+        }
+        Matcher location = LOCATION.matcher(message.location());
+        if (!location.matches()) {
+            return false;
+        }
+        String resource = location.group(1);
+        return message.page() != null && resource.equals(message.page().url())
+                || URI.create(resource).getPath().equals("/favicon.ico");
     }
 
     private static void requireName(String name) {
