@@ -1,8 +1,9 @@
 package dev.starkbot.testing.browser;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -13,15 +14,26 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link BrowserSession}, and at the end of each test fails it on the problems its pages reported, then closes
  * its contexts.
  */
-final class BrowserExtension implements BeforeAllCallback, ParameterResolver, AfterEachCallback {
+final class BrowserExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver,
+        AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             BrowserExtension.class);
 
+    /**
+     * A condition rather than an assumption in {@code beforeAll}: JUnit evaluates it before any extension runs, so
+     * a class without a browser does not start Spring, and surefire reports each test skipped with this reason
+     * (an aborted class would show as no tests at all).
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return Chromium.installed() ? ConditionEvaluationResult.enabled("Chromium is at " + Chromium.EXECUTABLE)
+                : ConditionEvaluationResult.disabled("Browser test skipped: no Chromium at " + Chromium.EXECUTABLE
+                        + " (install it with: apt-get install chromium; .ci/run does)");
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        Assumptions.assumeTrue(Chromium.installed(), "Browser tests skipped: no Chromium at " + Chromium.EXECUTABLE
-                + " (install it with: apt-get install chromium; .ci/run does)");
         // Launched here rather than in the first test, so that the launch is not counted in that test's time.
         chromium(context);
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a test class that drives Debian's Chromium through Playwright: its test methods take a
  * {@link BrowserSession} parameter. Tagged {@code browser}, so that these tests run alone with
- * {@code -Dgroups=browser}; skipped when {@code /usr/bin/chromium} is missing. Put it before
- * {@code @SpringBootTest}, so that a skipped class does not start the application first.
+ * {@code -Dgroups=browser -Dskip.sqlcipher=true -Dskip.postgres=true}; skipped, with the reason, when
+ * {@code /usr/bin/chromium} is missing.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

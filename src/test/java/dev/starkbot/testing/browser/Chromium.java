@@ -21,8 +21,11 @@ import com.microsoft.playwright.Playwright;
  */
 final class Chromium implements AutoCloseable {
 
-    /** Debian's package; {@code .ci/run} installs it when missing. */
-    static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+    /**
+     * Debian's package, which {@code .ci/run} installs when missing; {@code -Dstarkbot.test.chromium=<path>} names
+     * another Chromium (a developer's machine may have it elsewhere).
+     */
+    static final Path EXECUTABLE = Path.of(System.getProperty("starkbot.test.chromium", "/usr/bin/chromium"));
 
     private static final Logger log = LoggerFactory.getLogger(Chromium.class);
 
