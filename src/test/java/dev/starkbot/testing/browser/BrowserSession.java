@@ -72,6 +72,7 @@ public final class BrowserSession implements AutoCloseable {
         requireName(viewport);
         BrowserContext context = browser.newContext(options.setLocale("en-US").setTimezoneId("UTC"));
         viewports.put(context, viewport);
+        // Playwright waits 30 s by default; a page on loopback that needs 15 s is broken, and the test should say so.
         context.setDefaultTimeout(15_000);
         context.onConsoleMessage(message -> {
             if (message.type().equals("error") && !browsersOwnRequestFailed(message)) {
