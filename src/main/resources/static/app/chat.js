@@ -32,10 +32,11 @@ const state = {
 const list = new ConversationList($("#conversations"), (id, seq) => navigate(id, seq));
 const conversationPath = (id) => `/api/conversations/${encodeURIComponent(id)}`;
 
-function navigate(id, seq = null) {
+/** Opens a conversation (null: a new chat) as a new entry in the history, then moves focus to `focus`. */
+function navigate(id, seq = null, focus = heading) {
     main.dataset.view = "thread";
     history.pushState({ id }, "", id ? `/chat/${encodeURIComponent(id)}` : "/chat");
-    open(id, seq).then(() => heading.focus());
+    open(id, seq).then(() => focus.focus());
 }
 
 async function open(id, seq = null) {
@@ -161,7 +162,11 @@ async function send() {
     if (!text.trim() || state.turn) {
         return;
     }
-    const turn = { controller: new AbortController(), reply: null, text: "", frame: 0, last: "", ended: false };
+    const turn = {
+        controller: new AbortController(), reply: null, text: "", frame: 0, last: "", ended: false,
+        // the text sent, given back to the composer if the turn is refused before the message was stored
+        sent: text, stored: false,
+    };
     state.turn = turn;
     busy(true);
     threadError(null);
@@ -180,8 +185,8 @@ async function send() {
         if (turn.controller.signal.aborted) {
             return;
         }
-        if (!started && !textarea.value) {
-            textarea.value = text;
+        if (!started) {
+            giveBack(turn);
         }
         threadError(error);
         announce(`Not sent: ${error.message}`);
@@ -216,6 +221,7 @@ function handle(turn, event, data) {
             if (data.message.role === "assistant") {
                 finishReply(turn, data.message);
             } else {
+                turn.stored = true;
                 append(data.message);
             }
             break;
@@ -251,11 +257,18 @@ function handle(turn, event, data) {
             break;
         case "error":
             turn.ended = true;
+            giveBack(turn);
             threadError(new Error(data.detail || data.type));
             announce(`The reply failed: ${data.detail || data.type}`);
             break;
         default:
             // events this page does not show
+    }
+}
+
+function giveBack(turn) {
+    if (!turn.stored && !textarea.value) {
+        textarea.value = turn.sent;
     }
 }
 
@@ -410,10 +423,7 @@ messages.addEventListener("click", (event) => {
         copyCode(copy);
     }
 });
-$("#new-chat").addEventListener("click", () => {
-    navigate(null);
-    textarea.focus();
-});
+$("#new-chat").addEventListener("click", () => navigate(null, null, textarea));
 $("#show-list").addEventListener("click", () => {
     main.dataset.view = "list";
     $("#new-chat").focus();
