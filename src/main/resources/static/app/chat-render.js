@@ -142,7 +142,8 @@ function identify(item, message) {
 
 function meta(message) {
     const line = element("p", "meta");
-    const time = element("time", null, new Date(message.createdAt).toLocaleString());
+    const time = element("time", null, new Date(message.createdAt).toLocaleString([],
+        { dateStyle: "short", timeStyle: "short" }));
     time.dateTime = new Date(message.createdAt).toISOString();
     line.append(time);
     if (message.model) {

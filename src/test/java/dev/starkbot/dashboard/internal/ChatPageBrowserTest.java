@@ -2,6 +2,7 @@ package dev.starkbot.dashboard.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,7 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -27,8 +30,9 @@ import dev.starkbot.testing.fake.FakeProviders;
 /**
  * The chat page in Chromium against a fake Claude, at a desktop's and a phone's size: a reply is seen while it is
  * being written and then as rendered Markdown, tool calls show as cards, a hostile reply stays inert, and Stop ends
- * a reply. Any console error, uncaught exception or Content-Security-Policy violation fails the test (see
- * {@link BrowserSession}).
+ * a reply; and at the narrowest phone the dashboard supports, 360 pixels, a conversation can be renamed,
+ * exported, found by search and deleted. Any console error, uncaught exception or Content-Security-Policy
+ * violation fails the test (see {@link BrowserSession}).
  */
 @BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -60,6 +64,55 @@ class ChatPageBrowserTest {
     @Test
     void aReplyStreamsInRendersAndStopsOnAPhone(BrowserSession browser) {
         chat(browser, browser.phone());
+    }
+
+    @Test
+    void aConversationIsRenamedExportedFoundAndDeletedAt360Pixels(BrowserSession browser) throws Exception {
+        BrowserContext context = browser.newContext("phone-360", new Browser.NewContextOptions()
+                .setViewportSize(360, 740).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
+        String base = "http://localhost:" + port;
+        browser.signIn(context, base, "owner", PASSWORD);
+        Page page = context.newPage();
+        page.navigate(base + "/chat");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New chat")).click();
+        MODEL.enqueue(AnthropicReply.text("Pineapple noted, with **care**."));
+        send(page, "Remember the pineapple");
+        lastReply(page).locator("strong").waitFor();
+
+        page.getByText("Settings").click();
+        page.getByLabel("Title").fill("Fruit talk");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rename")).click();
+        page.locator("#thread-title").getByText("Fruit talk").waitFor();
+        browser.screenshot(page, "chat-settings");
+
+        Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Export Markdown")).click());
+        assertThat(download.suggestedFilename()).isEqualTo("fruit-talk.md");
+        assertThat(Files.readString(download.path())).contains("# Fruit talk", "Remember the pineapple",
+                "Pineapple noted, with **care**.");
+        download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Export JSON")).click());
+        assertThat(Files.readString(download.path())).contains("\"title\": \"Fruit talk\"",
+                "\"role\": \"assistant\"");
+        page.getByText("Settings").click();
+
+        // the list replaces the thread on a phone; a search hit opens its conversation at the message
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Conversations")).click();
+        page.getByLabel("Search your messages").fill("pineapple");
+        Locator hit = page.locator("#search-results .conversation-link").first();
+        hit.locator("mark").first().waitFor();
+        assertThat(hit.textContent()).contains("Fruit talk");
+        hit.click();
+        page.locator(".msg.found").waitFor();
+        assertThat(page.locator("#conversations").isHidden()).isTrue();
+
+        page.getByText("Settings").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete conversation")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        page.waitForURL(base + "/chat");
+        assertThat(page.locator("#conversation-list").getByText("Fruit talk").count()).isZero();
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than the screen").isTrue();
     }
 
     private void chat(BrowserSession browser, BrowserContext context) {
