@@ -43,6 +43,7 @@ async function open(id, seq = null) {
     const generation = ++state.generation;
     leaveTurn();
     Object.assign(state, { id, conversation: null, oldestSeq: null });
+    model.placeholder = "provider:model";
     state.shown.clear();
     state.tools.clear();
     messages.replaceChildren();
@@ -63,6 +64,7 @@ async function open(id, seq = null) {
         state.conversation = conversation;
         showHeader();
         messages.append(items(page));
+        noteModel(page.find((message) => message.model)?.model);
         older.hidden = page.length < PAGE;
         scroller.scrollTop = scroller.scrollHeight;
         if (seq !== null) {
@@ -85,7 +87,7 @@ function items(page) {
         if (item) {
             fragment.append(item);
         }
-        noteModel(message.model);
+        suggestModel(message.model);
     }
     if (page.length > 0) {
         state.oldestSeq = Math.min(state.oldestSeq ?? Infinity, page[page.length - 1].seq);
@@ -149,7 +151,15 @@ function threadError(error) {
     showError(thread, error);
 }
 
+/** The model that wrote the newest reply, shown in the empty model field, and offered as a suggestion. */
 function noteModel(name) {
+    if (name) {
+        model.placeholder = `Default; last used: ${name}`;
+    }
+    suggestModel(name);
+}
+
+function suggestModel(name) {
     if (name && ![...$("#model-options").options].some((option) => option.value === name)) {
         $("#model-options").append(new Option(name, name));
     }
