@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
 
 import dev.starkbot.testing.browser.BrowserSession;
@@ -52,6 +53,59 @@ class SchedulesPageBrowserTest {
     @Test
     void aCronScheduleInAnotherZoneIsPreviewedSavedListedAndDisabledOnADesktop(BrowserSession browser) {
         writeSaveAndDisable(browser, browser.desktop(), "Tokyo briefing (desktop)");
+    }
+
+    @Test
+    void anHttpTasksHeaderValueIsWriteOnlyAndADeletionIsConfirmedFirst(BrowserSession browser) {
+        BrowserContext context = browser.desktop();
+        browser.signIn(context, url(""), ADMIN, PASSWORD);
+        Page page = context.newPage();
+        page.navigate(url("/schedules"));
+        assertThat(page.locator(".loading")).isHidden();
+
+        page.locator("[data-action=new-schedule]").click();
+        page.locator("#f-name").fill("Hourly ping");
+        page.getByLabel("Every interval").check();
+        page.locator("#f-every").fill("1h");
+        assertThat(page.locator("#preview .preview-times li")).hasCount(5);
+        page.locator("#f-task").selectOption("http");
+        page.locator("#f-method").selectOption("POST");
+        page.locator("#f-url").fill("https://93.184.216.34/ping");
+        page.locator("[data-action=add-header]").click();
+        page.locator(".header-row .header-name").fill("Authorization");
+        page.locator(".header-row .header-value").fill("Bearer s3cret");
+        page.locator("#f-body").fill("{\"ping\":true}");
+        page.locator("#schedule-form button[type=submit]").click();
+        Locator item = page.locator("li.schedule").filter(new Locator.FilterOptions().setHasText("Hourly ping"));
+        assertThat(item.locator(".task")).hasText("Calls POST https://93.184.216.34/ping");
+        // without a start, the server starts the series one interval after saving, and says so
+        assertThat(item.locator(".trigger")).containsText("every hour, from ");
+
+        // changed without retyping the header's value: the page sends the mask back, so the server keeps it
+        item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit: Hourly ping")).click();
+        assertThat(page.locator("#f-every")).hasValue("1h");
+        assertThat(page.locator(".header-row .header-name")).hasValue("Authorization");
+        assertThat(page.locator(".header-row .header-value")).hasValue("");
+        assertThat(page.locator(".header-row .header-value")).hasAttribute("placeholder", "saved value kept");
+        page.locator("#f-name").fill("Hourly ping, renamed");
+        Request put = page.waitForRequest(request -> request.method().equals("PUT"),
+                () -> page.locator("#schedule-form button[type=submit]").click());
+        Assertions.assertThat(put.postData()).contains("\"Authorization\":\"********\"").doesNotContain("s3cret");
+        assertThat(item.locator(".schedule-name")).hasText("Hourly ping, renamed");
+
+        Locator delete = item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Delete: Hourly ping, renamed"));
+        delete.click();
+        Locator confirm = page.locator("#delete-dialog");
+        assertThat(confirm).isVisible();
+        assertThat(confirm.locator("#delete-what")).hasText("“Hourly ping, renamed” will not run again.");
+        confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Keep it")).click();
+        assertThat(confirm).isHidden();
+        assertThat(item).isVisible();
+        delete.click();
+        confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+        assertThat(item).hasCount(0);
+        Assertions.assertThat(page.request().get(url("/api/schedules")).text()).doesNotContain("Hourly ping");
     }
 
     private Page writeSaveAndDisable(BrowserSession browser, BrowserContext context, String name) {
