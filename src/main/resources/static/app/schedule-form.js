@@ -2,6 +2,7 @@
 // live preview of its next fire times, the time zone, the task and its parameters, and the API's field errors shown
 // next to the fields they name.
 import { api, ApiError } from "/app/app.js";
+import { fieldErrors } from "/app/field-errors.js";
 import { allZones, sameClock, shortDuration, timeIn, viewerZone } from "/app/schedule-words.js";
 
 const HIDDEN = "********";
@@ -15,8 +16,12 @@ const previewStatus = preview.querySelector(".preview-status");
 const previewTimes = preview.querySelector(".preview-times");
 const headerRows = form.querySelector(".header-rows");
 const headerTemplate = document.getElementById("header-row");
+// Of the two slots for task.params.conversationId, the one of the task shown.
+const errors = fieldErrors(form, (slot) => !slot.dataset.taskError || slot.dataset.taskError === taskType());
 
 let editing = null;
+/** A task of a type this form has no fields for (a plugin's): kept as it is unless another type is chosen. */
+let otherTask = null;
 let onSaved = () => {};
 let previewTimer = 0;
 let previewRequest = null;
@@ -75,6 +80,9 @@ function trigger() {
 
 function params() {
     const el = form.elements;
+    if (otherTask && taskType() === otherTask.type) {
+        return otherTask.params;
+    }
     switch (taskType()) {
         case "ai-prompt":
             return { prompt: el.prompt.value, conversationId: el.promptConversation.value || undefined };
@@ -111,78 +119,6 @@ function body() {
     };
 }
 
-// ---- errors next to their fields
-
-function clearErrors(prefix = "") {
-    for (const slot of form.querySelectorAll("[data-error-for]")) {
-        if (slot.dataset.errorFor.startsWith(prefix)) {
-            setSlot(slot, "");
-        }
-    }
-    if (!prefix) {
-        setFormError("");
-    }
-}
-
-function setSlot(slot, message) {
-    slot.textContent = message;
-    slot.hidden = !message;
-    for (const input of form.querySelectorAll(`[aria-describedby~="${slot.id}"]`)) {
-        if (message) {
-            input.setAttribute("aria-invalid", "true");
-        } else {
-            input.removeAttribute("aria-invalid");
-        }
-    }
-}
-
-function setFormError(message) {
-    const region = form.querySelector(".form-error");
-    region.textContent = message;
-    region.hidden = !message;
-}
-
-/**
- * The slot for an error's field: the one named exactly, else the nearest enclosing one (task.params.headers.X-Y
- * lands under the headers, saying which header). Of two slots for one field, the visible task's.
- */
-function slotFor(field) {
-    const visible = (slot) => !slot.dataset.taskError || slot.dataset.taskError === taskType();
-    for (let path = field, rest = ""; path; ) {
-        const slot = [...form.querySelectorAll("[data-error-for]")]
-            .find((candidate) => candidate.dataset.errorFor === path && visible(candidate));
-        if (slot) {
-            return { slot, rest };
-        }
-        const dot = path.lastIndexOf(".");
-        rest = path.slice(dot + 1) + (rest ? "." + rest : "");
-        path = dot < 0 ? "" : path.slice(0, dot);
-    }
-    return null;
-}
-
-/** Shows a problem's field errors next to their fields; answers whether any was shown. */
-function showFieldErrors(problem) {
-    const shown = new Map();
-    const unplaced = [];
-    for (const { field, message } of problem?.errors || []) {
-        const place = slotFor(field);
-        if (!place) {
-            unplaced.push(`${field}: ${message}`);
-            continue;
-        }
-        const text = place.rest ? `${place.rest}: ${message}` : message;
-        shown.set(place.slot, shown.has(place.slot) ? `${shown.get(place.slot)} ${text}` : text);
-    }
-    for (const [slot, text] of shown) {
-        setSlot(slot, text);
-    }
-    if (unplaced.length) {
-        setFormError(unplaced.join(" "));
-    }
-    return shown.size + unplaced.length > 0;
-}
-
 // ---- the preview
 
 function setPreview(status, times = []) {
@@ -213,7 +149,7 @@ function schedulePreview() {
 
 async function runPreview() {
     previewRequest?.abort();
-    clearErrors("trigger");
+    errors.clear("trigger");
     const wanted = trigger();
     if (!wanted) {
         setPreview("Fill in the trigger to see when it fires.");
@@ -230,7 +166,7 @@ async function runPreview() {
         if (request.signal.aborted) {
             return;
         }
-        const placed = error instanceof ApiError && error.status === 422 && showFieldErrors(error.problem);
+        const placed = error instanceof ApiError && error.status === 422 && errors.show(error.problem);
         setPreview(placed ? "Nothing to show until the trigger is valid: see the message above."
             : `No preview: ${error.message}`);
     } finally {
@@ -246,7 +182,7 @@ async function runPreview() {
 function fill(schedule) {
     form.reset();
     headerRows.replaceChildren();
-    clearErrors();
+    errors.clear();
     const el = form.elements;
     const t = schedule?.trigger || { type: "cron", zone: viewerZone };
     el.name.value = schedule?.name || "";
@@ -261,6 +197,15 @@ function fill(schedule) {
     el.zone.value = t.zone || viewerZone;
     const task = schedule?.task || { type: "ai-prompt", params: {} };
     const p = task.params || {};
+    form.querySelector("#f-task option[data-other]")?.remove();
+    otherTask = form.querySelector(`#f-task option[value="${CSS.escape(task.type)}"]`) ? null : task;
+    if (otherTask) {
+        const option = document.createElement("option");
+        option.value = task.type;
+        option.textContent = `Keep its task (${task.type})`;
+        option.dataset.other = "true";
+        el.taskType.append(option);
+    }
     el.taskType.value = task.type;
     el.prompt.value = task.type === "ai-prompt" ? p.prompt || "" : "";
     el.text.value = task.type === "message" ? p.text || "" : "";
@@ -336,7 +281,7 @@ dialog.addEventListener("close", () => {
 
 form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    clearErrors();
+    errors.clear();
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     try {
@@ -346,10 +291,10 @@ form.addEventListener("submit", async (event) => {
         dialog.close();
         onSaved(saved);
     } catch (error) {
-        if (!(error instanceof ApiError && showFieldErrors(error.problem))) {
-            setFormError(error.message);
+        if (!(error instanceof ApiError && errors.show(error.problem))) {
+            errors.setFormError(error.message);
         } else {
-            setFormError("Some fields need a change: see the messages next to them.");
+            errors.setFormError("Some fields need a change: see the messages next to them.");
         }
         form.querySelector("[aria-invalid=true]")?.focus();
     } finally {

@@ -66,7 +66,8 @@ class SchedulesPageIntegrationTest {
     @Test
     void thePagesModulesAreServedAsJavaScript() {
         Http http = new Http(port);
-        for (String path : new String[] {"/app/schedules.js", "/app/schedule-form.js", "/app/schedule-words.js"}) {
+        for (String path : new String[] {"/app/schedules.js", "/app/schedule-form.js", "/app/schedule-words.js",
+                "/app/field-errors.js"}) {
             HttpResponse<String> file = http.get(path);
             assertThat(file.statusCode()).as(path).isEqualTo(200);
             assertThat(file.headers().firstValue("Content-Type").orElseThrow()).as(path).contains("javascript");
