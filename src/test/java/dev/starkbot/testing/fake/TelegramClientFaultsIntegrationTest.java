@@ -124,8 +124,10 @@ class TelegramClientFaultsIntegrationTest {
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> impatient.execute(new SendMessage(ANN.id(), "Hi")))
+                // Okio's watchdog says "timeout", the socket itself "Read timed out": which one fires first depends
+                // on the machine's load
                 .isExactlyInstanceOf(RuntimeException.class).cause().isInstanceOf(SocketTimeoutException.class)
-                .hasMessage("timeout");
+                .hasMessageMatching("timeout|Read timed out");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900),
                 Duration.ofSeconds(3));
         assertThat(fake.requests("sendMessage")).hasSize(1);
