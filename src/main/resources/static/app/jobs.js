@@ -1,13 +1,12 @@
 // The jobs page: the signed-in user's background jobs, newest first, with their progress kept current by the
 // gateway's job.* events (each carries the whole job), and Cancel and Retry where the job's status allows them and
 // the user may change things. A job's messages are inserted as text only.
-import { api } from "/app/app.js";
+import { api, showPageError } from "/app/app.js";
 import { live } from "/app/live.js";
 
 const main = document.querySelector("main.jobs");
 const list = document.querySelector(".job-list");
 const itemTemplate = document.getElementById("job-item");
-const pageError = document.querySelector(".page-error");
 const canChange = main.dataset.canChange === "true";
 
 const TYPES = {
@@ -20,11 +19,6 @@ const STATES = {
 };
 const jobs = new Map();
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
-function showPageError(error) {
-    pageError.textContent = error ? error.message : "";
-    pageError.hidden = !error;
-}
 
 function render(job) {
     const item = itemTemplate.content.firstElementChild.cloneNode(true);

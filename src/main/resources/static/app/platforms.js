@@ -1,12 +1,11 @@
 // The platforms page: each chat platform's connection, kept current by the gateway's platform.status events; and,
 // for admins (the server renders those sections only for them, and the API checks again), the pairing requests to
 // approve or reject, the write-only tokens, and Discord's install link. Names are inserted as text only.
-import { api, showError } from "/app/app.js";
+import { api, showError, showPageError } from "/app/app.js";
 import { live } from "/app/live.js";
 
 const list = document.querySelector(".platform-list");
 const itemTemplate = document.getElementById("platform-item");
-const pageError = document.querySelector(".page-error");
 const pairingList = document.querySelector(".pairing-list");
 const admin = pairingList !== null;
 
@@ -16,11 +15,6 @@ const STATES = {
 };
 const statuses = new Map();
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
-function showPageError(error) {
-    pageError.textContent = error ? error.message : "";
-    pageError.hidden = !error;
-}
 
 function time(instant) {
     return instant ? when.format(new Date(instant)) : "never";
@@ -130,6 +124,40 @@ function showTokenState(form, setting) {
     form.querySelector("[data-action=clear]").disabled = !setting.set;
 }
 
+const TOKENS = [
+    { key: "platforms.telegram.bot-token", id: "telegram", label: "Telegram bot token",
+        placeholder: "123456789:AAHf…" },
+    { key: "platforms.discord.bot-token", id: "discord", label: "Discord bot token" },
+    { key: "platforms.discord.client-secret", id: "discord-secret", label: "Discord client secret",
+        hint: "Only for the install link's return to StarkBot." },
+];
+
+function tokenForm({ key, id, label, placeholder, hint }) {
+    const form = document.getElementById("token-item").content.firstElementChild.cloneNode(true);
+    form.dataset.key = key;
+    const input = form.querySelector("input");
+    input.id = `t-${id}`;
+    input.placeholder = placeholder || "";
+    form.querySelector("label").htmlFor = input.id;
+    form.querySelector("label").textContent = label;
+    form.querySelector(".token-state").id = `s-${id}`;
+    const described = [`s-${id}`];
+    if (hint) {
+        const hintText = form.querySelector(".token-hint");
+        hintText.id = `h-${id}`;
+        hintText.textContent = hint;
+        hintText.hidden = false;
+        described.push(hintText.id);
+    }
+    input.setAttribute("aria-describedby", described.join(" "));
+    form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        saveToken(form, false);
+    });
+    form.querySelector("[data-action=clear]").addEventListener("click", () => saveToken(form, true));
+    return form;
+}
+
 async function loadTokens() {
     try {
         const settings = await api("GET", "/api/settings/global");
@@ -197,6 +225,7 @@ if (admin) {
     live.on("platforms", "sync", loadPairings);
     // the event lacks what the list shows (the sender's id, when it was made): read the list again
     live.on("platforms", "platform.pairing_requested", loadPairings);
+    document.querySelector(".token-list").replaceChildren(...TOKENS.map(tokenForm));
     loadPairings();
     loadTokens();
     pairingList.addEventListener("click", (event) => {
@@ -205,13 +234,6 @@ if (admin) {
             decide(button);
         }
     });
-    for (const form of document.querySelectorAll("form.token")) {
-        form.addEventListener("submit", (event) => {
-            event.preventDefault();
-            saveToken(form, false);
-        });
-        form.querySelector("[data-action=clear]").addEventListener("click", () => saveToken(form, true));
-    }
     document.querySelector("[data-action=discord-install]")
         .addEventListener("click", (event) => openInstall(event.currentTarget));
 }
