@@ -2,6 +2,7 @@ package dev.starkbot.dashboard.internal;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.assertj.core.api.Assertions;
@@ -17,6 +18,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
 
 import dev.starkbot.testing.browser.BrowserSession;
 import dev.starkbot.testing.browser.BrowserTest;
@@ -28,7 +30,7 @@ import dev.starkbot.testing.fake.TelegramUser;
  * without a token (stopped); the admin saves one on the page, which never shows it again, and the page follows the
  * connection live, without a reload; someone writing to the bot appears as a pairing request, which the admin
  * approves; clearing the token stops the bot, again live. Discord's install link opens Discord's page (intercepted
- * here, so nothing leaves the machine).
+ * here, so nothing leaves the machine). An account that is not an admin sees the connections only.
  */
 @BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -75,6 +77,26 @@ class PlatformsPageBrowserTest {
                 .contains("client_id=" + DISCORD_APP);
         assertThat(page.locator(".install-fallback a")).hasAttribute("href", discord.url());
         discord.close();
+    }
+
+    @Test
+    void anAccountThatIsNotAnAdminSeesTheStatusOnly(BrowserSession browser) {
+        BrowserContext admin = browser.desktop();
+        browser.signIn(admin, url(""), ADMIN, PASSWORD);
+        String xsrf = admin.cookies(url("")).stream().filter(cookie -> cookie.name.equals("XSRF-TOKEN"))
+                .findFirst().orElseThrow().value;
+        Assertions.assertThat(admin.request().post(url("/api/admin/users"), RequestOptions.create()
+                .setHeader("X-XSRF-TOKEN", xsrf).setData(Map.of("username", "platforms-user",
+                        "password", "a user's long password", "role", "user"))).status()).isEqualTo(201);
+
+        BrowserContext context = browser.phone();
+        browser.signIn(context, url(""), "platforms-user", "a user's long password");
+        Page page = context.newPage();
+        page.navigate(url("/platforms"));
+        assertThat(page.locator("li.platform[data-platform=telegram] .state")).isVisible();
+        assertThat(page.locator("form.token")).hasCount(0);
+        assertThat(page.locator(".pairing-list")).hasCount(0);
+        assertThat(page.locator("[data-action=discord-install]")).hasCount(0);
     }
 
     private Page connectPairAndDisconnect(BrowserSession browser, BrowserContext context) {
