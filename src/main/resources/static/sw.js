@@ -1,7 +1,9 @@
 // StarkBot's service worker: keeps the dashboard's shell (styles, scripts, icons, the offline page) so that the app
 // opens, installed or not, and shows the offline page when the server cannot be reached. It never caches the API
 // or any page with someone's data: those always come from the server.
-const SHELL = "starkbot-shell-v1";
+// The shell's files are served from this cache first: change the name whenever one of them changes (v2: app.js
+// exports showPageError), or browsers that have it keep the old file.
+const SHELL = "starkbot-shell-v2";
 const FILES = [
     "/offline", "/app/app.css", "/app/app.js", "/app/icon.svg", "/app/icon-192.png", "/app/icon-512.png",
     "/manifest.webmanifest", "/webjars/htmx.org/2.0.10/dist/htmx.min.js",

@@ -60,6 +60,13 @@ export function showError(form, error) {
     region.hidden = !error;
 }
 
+/** Shows an error in the page's own alert region (".page-error", role=alert), or hides it. */
+export function showPageError(error) {
+    const region = document.querySelector(".page-error");
+    region.textContent = error ? error.message : "";
+    region.hidden = !error;
+}
+
 /** Only a path of this site: never a scheme, a host or a protocol-relative address from the query string. */
 export function safeNext(value, fallback = "/chat") {
     return value && /^\/(?![/\\])[^\s]*$/.test(value) ? value : fallback;

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.starkbot.user.Principal;
+import dev.starkbot.user.Role;
 
 /**
  * The dashboard's pages. Each is a shell rendered here (layout, navigation, who is signed in); what it shows is read
@@ -51,6 +52,18 @@ class DashboardPages {
     @GetMapping("/schedules")
     String schedules(@AuthenticationPrincipal Principal me, Model model) {
         return page(me, model, "schedules");
+    }
+
+    @GetMapping("/platforms")
+    String platforms(@AuthenticationPrincipal Principal me, Model model) {
+        model.addAttribute("admin", me.can(Role.ADMIN));
+        return page(me, model, "platforms");
+    }
+
+    @GetMapping("/jobs")
+    String jobs(@AuthenticationPrincipal Principal me, Model model) {
+        model.addAttribute("canChange", me.can(Role.USER));
+        return page(me, model, "jobs");
     }
 
     private static String page(Principal me, Model model, String name) {

@@ -63,4 +63,14 @@ class DashboardRules {
     static PermissionRule dashboardSchedules() {
         return PermissionRule.of("GET", "/schedules", Access.READ);
     }
+
+    @Bean
+    static PermissionRule dashboardPlatforms() {
+        return PermissionRule.of("GET", "/platforms", Access.READ);
+    }
+
+    @Bean
+    static PermissionRule dashboardJobs() {
+        return PermissionRule.of("GET", "/jobs", Access.READ);
+    }
 }

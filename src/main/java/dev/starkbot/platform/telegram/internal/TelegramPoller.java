@@ -60,12 +60,20 @@ final class TelegramPoller implements Runnable {
                     offset = update.updateId() + 1;
                 }
             } catch (DeliveryException e) {
+                if (!running) {
+                    // stopped meanwhile (token cleared or replaced): the failed call is the stop shutting the
+                    // client down, and reporting it would overwrite the stop's own status with BACKING_OFF
+                    break;
+                }
                 failures++;
                 Duration wait = e.retryAfter().orElse(backoff(failures));
                 context.status(e.permanent() && failures > 3 ? PlatformStatus.State.FAILED
                         : PlatformStatus.State.BACKING_OFF, e.getMessage());
                 sleep(e.permanent() ? MAX_BACKOFF : wait);
             } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
                 // recording failed (the database is unreachable): the updates stay unconfirmed and come again
                 failures++;
                 log.warn("Could not record a Telegram update; asking for it again", e);
