@@ -63,4 +63,19 @@ class DashboardRules {
     static PermissionRule dashboardSchedules() {
         return PermissionRule.of("GET", "/schedules", Access.READ);
     }
+
+    @Bean
+    static PermissionRule dashboardPersonas() {
+        return PermissionRule.of("GET", "/personas", Access.READ);
+    }
+
+    @Bean
+    static PermissionRule dashboardSettings() {
+        return PermissionRule.of("GET", "/settings", Access.READ);
+    }
+
+    @Bean
+    static PermissionRule dashboardAccount() {
+        return PermissionRule.of("GET", "/account", Access.READ);
+    }
 }
