@@ -92,3 +92,6 @@ if ("serviceWorker" in navigator) {
         // the dashboard works without it; only the offline page is lost
     });
 }
+
+// on a phone the links scroll sideways: the current page's link is brought into view
+document.querySelector(".topbar nav a.current")?.scrollIntoView({ block: "nearest", inline: "nearest" });
