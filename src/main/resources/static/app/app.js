@@ -14,6 +14,11 @@ export class ApiError extends Error {
         this.status = status;
         this.problem = problem;
     }
+
+    /** The slug of the problem's type, such as "invalid-setting"; empty without a problem document. */
+    get type() {
+        return String(this.problem?.type || "").split("/").pop();
+    }
 }
 
 /** Calls the REST API as the signed-in user; answers the parsed JSON (or null), throws an ApiError. */
@@ -94,3 +99,6 @@ if ("serviceWorker" in navigator) {
         // the dashboard works without it; only the offline page is lost
     });
 }
+
+// on a phone the links scroll sideways: the current page's link is brought into view
+document.querySelector(".topbar nav a.current")?.scrollIntoView({ block: "nearest", inline: "nearest" });

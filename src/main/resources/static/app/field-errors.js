@@ -78,6 +78,19 @@ export function fieldErrors(form, visible = () => true) {
             return shown.size + unplaced.length > 0;
         },
 
+        /**
+         * Shows a failed request's problem: its field errors next to their fields, a problem about one field
+         * without a list (fieldOfType maps its type, such as "wrong-password", to the field) next to that field,
+         * and anything else as the form's message.
+         */
+        report(error, fieldOfType = {}) {
+            const field = fieldOfType[error.type];
+            const shown = this.show(field ? { errors: [{ field, message: error.message }] } : error.problem);
+            if (!shown) {
+                setFormError(error.message);
+            }
+        },
+
         setFormError,
     };
 }

@@ -2,6 +2,7 @@
 // a confirmation, and created or changed in the form of schedule-form.js. Everything a user wrote is inserted as
 // text, never as markup.
 import { api } from "/app/app.js";
+import { confirmed } from "/app/confirm.js";
 import { openForm, setConversations } from "/app/schedule-form.js";
 import { sameClock, taskWords, timeIn, triggerWords, viewerZone } from "/app/schedule-words.js";
 
@@ -132,17 +133,6 @@ async function load() {
     }
 }
 
-/** Asks before deleting; answers whether the person confirmed. */
-function confirmDelete(schedule) {
-    deleteDialog.querySelector("#delete-what").textContent = `“${schedule.name}” will not run again.`;
-    deleteDialog.returnValue = "";
-    deleteDialog.showModal();
-    return new Promise((resolve) => {
-        deleteDialog.addEventListener("close", () => resolve(deleteDialog.returnValue === "delete"),
-            { once: true });
-    });
-}
-
 async function act(action, schedule, button) {
     showPageError(null);
     button.disabled = true;
@@ -155,7 +145,7 @@ async function act(action, schedule, button) {
             openForm(schedule, (saved) => {
                 show(saved).querySelector("[data-action=edit]").focus();
             });
-        } else if (action === "delete" && await confirmDelete(schedule)) {
+        } else if (action === "delete" && await confirmed(deleteDialog, `“${schedule.name}” will not run again.`)) {
             await api("DELETE", `/api/schedules/${encodeURIComponent(schedule.id)}`);
             remove(schedule.id);
             document.querySelector("[data-action=new-schedule]").focus();

@@ -66,6 +66,21 @@ class DashboardPages {
         return page(me, model, "jobs");
     }
 
+    @GetMapping("/personas")
+    String personas(@AuthenticationPrincipal Principal me, Model model) {
+        return page(me, model, "personas");
+    }
+
+    @GetMapping("/settings")
+    String settings(@AuthenticationPrincipal Principal me, Model model) {
+        return page(me, model, "settings");
+    }
+
+    @GetMapping("/account")
+    String account(@AuthenticationPrincipal Principal me, Model model) {
+        return page(me, model, "account");
+    }
+
     private static String page(Principal me, Model model, String name) {
         model.addAttribute("me", me);
         model.addAttribute("page", name);

@@ -73,4 +73,19 @@ class DashboardRules {
     static PermissionRule dashboardJobs() {
         return PermissionRule.of("GET", "/jobs", Access.READ);
     }
+
+    @Bean
+    static PermissionRule dashboardPersonas() {
+        return PermissionRule.of("GET", "/personas", Access.READ);
+    }
+
+    @Bean
+    static PermissionRule dashboardSettings() {
+        return PermissionRule.of("GET", "/settings", Access.READ);
+    }
+
+    @Bean
+    static PermissionRule dashboardAccount() {
+        return PermissionRule.of("GET", "/account", Access.READ);
+    }
 }

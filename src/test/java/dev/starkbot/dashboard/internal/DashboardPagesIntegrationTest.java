@@ -48,6 +48,16 @@ class DashboardPagesIntegrationTest {
     }
 
     @Test
+    void thePersonasSettingsAndAccountPagesNeedASignedInUser() throws Exception {
+        for (String path : new String[] {"/personas", "/settings", "/account"}) {
+            HttpResponse<String> browser = get(path, "text/html");
+            assertThat(browser.statusCode()).as(path).isEqualTo(302);
+            assertThat(browser.headers().firstValue("Location").orElseThrow()).as(path)
+                    .endsWith("/login?next=%2F" + path.substring(1));
+        }
+    }
+
+    @Test
     void theShellsFilesAreServedFromThisOrigin() throws Exception {
         for (String path : new String[] {"/app/app.css", "/app/app.js", "/app/icon.svg", "/app/icon-192.png",
                 "/manifest.webmanifest", "/sw.js", "/webjars/htmx.org/2.0.10/dist/htmx.min.js",
