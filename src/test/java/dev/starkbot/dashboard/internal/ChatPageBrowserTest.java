@@ -79,7 +79,7 @@ class ChatPageBrowserTest {
         send(page, "Remember the pineapple");
         lastReply(page).locator("strong").waitFor();
 
-        page.getByText("Settings").click();
+        page.locator("summary", new Page.LocatorOptions().setHasText("Settings")).click();
         page.getByLabel("Title").fill("Fruit talk");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rename")).click();
         page.locator("#thread-title").getByText("Fruit talk").waitFor();
@@ -94,7 +94,7 @@ class ChatPageBrowserTest {
                 new Page.GetByRoleOptions().setName("Export JSON")).click());
         assertThat(Files.readString(download.path())).contains("\"title\": \"Fruit talk\"",
                 "\"role\": \"assistant\"");
-        page.getByText("Settings").click();
+        page.locator("summary", new Page.LocatorOptions().setHasText("Settings")).click();
 
         // the list replaces the thread on a phone; a search hit opens its conversation at the message
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Conversations")).click();
@@ -106,7 +106,7 @@ class ChatPageBrowserTest {
         page.locator(".msg.found").waitFor();
         assertThat(page.locator("#conversations").isHidden()).isTrue();
 
-        page.getByText("Settings").click();
+        page.locator("summary", new Page.LocatorOptions().setHasText("Settings")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete conversation")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)).click();
         page.waitForURL(base + "/chat");
