@@ -66,6 +66,12 @@ class DashboardPages {
         return page(me, model, "jobs");
     }
 
+    @GetMapping("/usage")
+    String usage(@AuthenticationPrincipal Principal me, Model model) {
+        model.addAttribute("admin", me.can(Role.ADMIN));
+        return page(me, model, "usage");
+    }
+
     @GetMapping("/personas")
     String personas(@AuthenticationPrincipal Principal me, Model model) {
         return page(me, model, "personas");

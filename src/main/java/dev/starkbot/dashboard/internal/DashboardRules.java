@@ -75,6 +75,11 @@ class DashboardRules {
     }
 
     @Bean
+    static PermissionRule dashboardUsage() {
+        return PermissionRule.of("GET", "/usage", Access.READ);
+    }
+
+    @Bean
     static PermissionRule dashboardPersonas() {
         return PermissionRule.of("GET", "/personas", Access.READ);
     }

@@ -58,6 +58,13 @@ class DashboardPagesIntegrationTest {
     }
 
     @Test
+    void theUsagePageNeedsASignedInUser() throws Exception {
+        HttpResponse<String> browser = get("/usage", "text/html");
+        assertThat(browser.statusCode()).isEqualTo(302);
+        assertThat(browser.headers().firstValue("Location").orElseThrow()).endsWith("/login?next=%2Fusage");
+    }
+
+    @Test
     void theShellsFilesAreServedFromThisOrigin() throws Exception {
         for (String path : new String[] {"/app/app.css", "/app/app.js", "/app/icon.svg", "/app/icon-192.png",
                 "/manifest.webmanifest", "/sw.js", "/webjars/htmx.org/2.0.10/dist/htmx.min.js",
