@@ -86,10 +86,17 @@ export function drawChart(container, options) {
     tip.className = "chart-tip";
     tip.setAttribute("aria-hidden", "true");
     tip.hidden = true;
+    // a redraw (the period or the width changed) keeps the day that had the focus or was the tab stop, if it is
+    // still shown; otherwise the most recent day is the chart's tab stop
+    const focused = container.querySelector(".day:focus")?.dataset.day;
+    const stop = container.querySelector(".day[tabindex='0']")?.dataset.day;
+    const kept = groups.find(group => group.dataset.day === (focused ?? stop)) ?? groups.at(-1);
+    kept?.setAttribute("tabindex", "0");
     container.replaceChildren(chart, tip);
     follow(chart, groups, tip, days, options);
-    // the most recent day is the chart's tab stop
-    groups.at(-1)?.setAttribute("tabindex", "0");
+    if (focused && kept?.dataset.day === focused) {
+        kept.focus();
+    }
 }
 
 function follow(chart, groups, tip, days, options) {

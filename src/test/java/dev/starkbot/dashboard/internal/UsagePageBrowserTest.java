@@ -92,7 +92,7 @@ class UsagePageBrowserTest {
         Assertions.assertThat(page.locator("#tokens-chart .day:has(.segment)").all().stream()
                 .map(day -> day.getAttribute("data-day")).toList())
                 .containsExactly(TODAY.minusDays(20).toString(), TODAY.minusDays(3).toString(), TODAY.toString());
-        assertThat(page.locator("#cost-chart .legend li")).hasCount(3);
+        assertThat(page.locator(".chart-card:has(#cost-chart) .legend li")).hasCount(3);
 
         // the totals and the table agree with the API
         JsonNode totals = report.path("totals");
@@ -110,6 +110,7 @@ class UsagePageBrowserTest {
         assertThat(page.locator(".models-table tbody tr")).hasCount(3);
 
         // from the period picker, Tab reaches today's bar; its numbers show, and the arrow keys move along the days
+        page.mouse().move(0, 0);
         page.locator("#period").focus();
         page.keyboard().press("Tab");
         Locator focused = page.locator("#tokens-chart .day:focus");
