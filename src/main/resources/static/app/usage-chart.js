@@ -56,7 +56,7 @@ export function drawChart(container, options) {
     // as many date labels as fit, always the first and the last day
     const every = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor(plotWidth / 64))));
     days.forEach((day, index) => {
-        if (index % every === 0 && days.length - 1 - index >= every / 2 || index === days.length - 1) {
+        if (index % every === 0 && days.length - 1 - index >= every || index === days.length - 1) {
             const anchor = index === 0 ? "start" : index === days.length - 1 ? "end" : "middle";
             const x = index === 0 ? LEFT : index === days.length - 1 ? width - RIGHT : LEFT + band * (index + 0.5);
             svg("text", { x, y: HEIGHT - 8, "text-anchor": anchor }, axis).textContent = dayLabel.format(day.day);
