@@ -88,4 +88,10 @@ class DashboardRules {
     static PermissionRule dashboardAccount() {
         return PermissionRule.of("GET", "/account", Access.READ);
     }
+
+    /** Users, invites and the audit log: their data is the admin API's, and so is who may see the pages. */
+    @Bean
+    static PermissionRule dashboardAdmin() {
+        return PermissionRule.of("GET", "/admin/**", Access.ADMIN);
+    }
 }
