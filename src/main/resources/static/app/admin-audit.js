@@ -66,7 +66,8 @@ async function more(fresh) {
         last = entries.length ? entries[entries.length - 1].at : last;
         older.hidden = entries.length < PAGE;
         none.hidden = list.childElementCount > 0;
-        count.textContent = `${list.childElementCount} events shown${type ? ` of type ${type}` : ""}`
+        const shown = list.childElementCount;
+        count.textContent = `${shown} ${shown === 1 ? "event" : "events"} shown${type ? ` of type ${type}` : ""}`
             + (older.hidden ? "." : "; older ones follow.");
     } finally {
         older.disabled = false;

@@ -59,8 +59,9 @@ function userItem(user) {
 function render() {
     const shown = users.filter(matches);
     list.replaceChildren(...shown.map(userItem));
-    count.textContent = shown.length === users.length ? `${users.length} accounts`
-        : `${shown.length} of ${users.length} accounts`;
+    const accounts = users.length === 1 ? "account" : "accounts";
+    count.textContent = shown.length === users.length ? `${users.length} ${accounts}`
+        : `${shown.length} of ${users.length} ${accounts}`;
 }
 
 async function load() {
