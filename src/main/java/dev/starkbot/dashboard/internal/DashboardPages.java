@@ -80,6 +80,12 @@ class DashboardPages {
         return page(me, model, "account");
     }
 
+    /** Where a browser is sent when the signed-in user's role does not open the page it asked for. */
+    @GetMapping("/forbidden")
+    String forbidden(@AuthenticationPrincipal Principal me, Model model) {
+        return page(me, model, "forbidden");
+    }
+
     /** The admin pages; only admins reach them (the matrix refuses anyone else before this controller). */
     @GetMapping("/admin")
     String admin() {

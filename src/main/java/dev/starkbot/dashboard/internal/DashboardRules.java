@@ -94,4 +94,10 @@ class DashboardRules {
     static PermissionRule dashboardAdmin() {
         return PermissionRule.of("GET", "/admin/**", Access.ADMIN);
     }
+
+    /** Says that the signed-in user's role does not open a page; shows nothing but that. */
+    @Bean
+    static PermissionRule dashboardForbidden() {
+        return PermissionRule.of("GET", "/forbidden", Access.READ);
+    }
 }
