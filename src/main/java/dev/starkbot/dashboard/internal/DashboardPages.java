@@ -56,7 +56,6 @@ class DashboardPages {
 
     @GetMapping("/platforms")
     String platforms(@AuthenticationPrincipal Principal me, Model model) {
-        model.addAttribute("admin", me.can(Role.ADMIN));
         return page(me, model, "platforms");
     }
 
@@ -87,8 +86,37 @@ class DashboardPages {
         return page(me, model, "account");
     }
 
+    /** Where a browser is sent when the signed-in user's role does not open the page it asked for. */
+    @GetMapping("/forbidden")
+    String forbidden(@AuthenticationPrincipal Principal me, Model model) {
+        return page(me, model, "forbidden");
+    }
+
+    /** The admin pages; only admins reach them (the matrix refuses anyone else before this controller). */
+    @GetMapping("/admin")
+    String admin() {
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/admin/users")
+    String adminUsers(@AuthenticationPrincipal Principal me, Model model) {
+        return page(me, model, "admin-users");
+    }
+
+    @GetMapping("/admin/invites")
+    String adminInvites(@AuthenticationPrincipal Principal me, Model model) {
+        return page(me, model, "admin-invites");
+    }
+
+    @GetMapping("/admin/audit")
+    String adminAudit(@AuthenticationPrincipal Principal me, Model model) {
+        return page(me, model, "admin-audit");
+    }
+
     private static String page(Principal me, Model model, String name) {
         model.addAttribute("me", me);
+        // the navigation shows the admin pages to admins only; the platforms page shows them more too
+        model.addAttribute("admin", me.can(Role.ADMIN));
         model.addAttribute("page", name);
         return "dashboard/" + name;
     }

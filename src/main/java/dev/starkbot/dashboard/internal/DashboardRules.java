@@ -93,4 +93,16 @@ class DashboardRules {
     static PermissionRule dashboardAccount() {
         return PermissionRule.of("GET", "/account", Access.READ);
     }
+
+    /** Users, invites and the audit log: their data is the admin API's, and so is who may see the pages. */
+    @Bean
+    static PermissionRule dashboardAdmin() {
+        return PermissionRule.of("GET", "/admin/**", Access.ADMIN);
+    }
+
+    /** Says that the signed-in user's role does not open a page; shows nothing but that. */
+    @Bean
+    static PermissionRule dashboardForbidden() {
+        return PermissionRule.of("GET", "/forbidden", Access.READ);
+    }
 }

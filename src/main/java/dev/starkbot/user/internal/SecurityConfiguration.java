@@ -72,15 +72,24 @@ class SecurityConfiguration {
                                             ? "The credential is invalid, expired or revoked"
                                             : "Sign in, or send an API key as Authorization: Bearer");
                         })
-                        .accessDeniedHandler((request, response, e) -> response.sendError(
-                                HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException
-                                        ? "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value "
-                                        + "in the X-XSRF-TOKEN header"
-                                        : "Your role does not allow this")));
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (!(e instanceof CsrfException) && isPageVisit(request)) {
+                                // a person opening a page their role does not open: a page that says so
+                                response.sendRedirect("/forbidden");
+                                return;
+                            }
+                            response.sendError(HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException
+                                    ? "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value "
+                                    + "in the X-XSRF-TOKEN header"
+                                    : "Your role does not allow this");
+                        }));
         return http.build();
     }
 
-    /** A browser asking for a page (not the API, not a script): it gets a redirect, where a client gets a 401. */
+    /**
+     * A browser asking for a page (not the API, not a script): it gets a redirect, where a client gets a 401 or a
+     * 403.
+     */
     private static boolean isPageVisit(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return "GET".equals(request.getMethod()) && !request.getRequestURI().startsWith("/api/")
