@@ -75,6 +75,9 @@ class SetupAndSignInBrowserTest {
 
             BrowserContext desktop = browser.desktop();
             Page other = desktop.newPage();
+            other.navigate(base + "/setup");
+            assertThat(other.getByText("StarkBot is already set up.")).isVisible();
+            browser.screenshot(other, "setup");
             other.navigate(base + "/schedules");
             assertThat(other).hasURL(base + "/login?next=%2Fschedules");
             browser.screenshot(other, "login");
