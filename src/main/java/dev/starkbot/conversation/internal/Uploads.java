@@ -2,10 +2,8 @@ package dev.starkbot.conversation.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import dev.starkbot.conversation.ConversationException;
 import dev.starkbot.conversation.ConversationsProperties;
+import dev.starkbot.shared.SavedFiles;
 import dev.starkbot.shared.StarkBotProperties;
 import dev.starkbot.user.UserService;
 
@@ -53,9 +52,15 @@ class Uploads {
         }
         String id = UUID.randomUUID().toString();
         String name = displayName(originalName);
-        String relative = FOLDER + "/" + ownerId + "/" + id + "-" + safeName(name);
+        String relative = FOLDER + "/" + ownerId + "/" + id + "-" + SavedFiles.safeName(name);
         Path target = dataDir.resolve(relative);
-        long size = save(in, target, max);
+        long size;
+        try {
+            // the declared size is the client's word; the bytes are counted
+            size = SavedFiles.save(in, target, max);
+        } catch (SavedFiles.TooLarge e) {
+            throw ConversationException.fileTooLarge(max);
+        }
         Upload upload = new Upload(id, name, mimeType(mimeType), size, relative);
         try {
             repository.insert(ownerId, conversationId, upload, clock.millis());
@@ -92,30 +97,6 @@ class Uploads {
         return prompt.toString();
     }
 
-    /** Written beside its target and moved into place whole, so a file at its final name is always complete. */
-    private static long save(InputStream in, Path target, long maxBytes) throws IOException {
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, "upload", ".part");
-        long total = 0;
-        try (in; OutputStream out = Files.newOutputStream(partial)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) >= 0; ) {
-                total += read;
-                // the declared size is the client's word; the bytes are counted
-                if (total > maxBytes) {
-                    throw ConversationException.fileTooLarge(maxBytes);
-                }
-                out.write(buffer, 0, read);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        return total;
-    }
-
     /** The name as shown: the last path segment the browser sent, on one line, at most 255 characters. */
     static String displayName(@Nullable String original) {
         String name = original == null ? "" : original.replace('\\', '/');
@@ -123,13 +104,6 @@ class Uploads {
                 .replaceAll("[\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]", " ").strip();
         name = name.isEmpty() ? "file" : name;
         return name.length() > 255 ? name.substring(0, 255) : name;
-    }
-
-    /** A file name as it may be stored: letters, digits, dots, dashes and underscores only, never empty. */
-    static String safeName(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
-        safe = safe.length() > 120 ? safe.substring(safe.length() - 120) : safe;
-        return safe.isBlank() ? "file" : safe;
     }
 
     private static String mimeType(@Nullable String mimeType) {

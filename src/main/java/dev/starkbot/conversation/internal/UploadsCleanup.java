@@ -1,12 +1,9 @@
 package dev.starkbot.conversation.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.starkbot.conversation.ConversationsProperties;
 import dev.starkbot.shared.Housekeeping;
+import dev.starkbot.shared.SavedFiles;
 import dev.starkbot.shared.StarkBotProperties;
 
 /**
@@ -50,19 +48,7 @@ class UploadsCleanup implements Housekeeping {
             repository.delete(upload.id());
             removed++;
         }
-        Path folder = dataDir.resolve(Uploads.FOLDER);
-        if (!Files.isDirectory(folder)) {
-            return removed;
-        }
-        List<Path> old;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            old = walk.filter(Files::isRegularFile).filter(file -> modified(file).isBefore(cutoff)).toList();
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("Could not look through {}", folder, e);
-            return removed;
-        }
-        old.forEach(UploadsCleanup::delete);
-        return removed + old.size();
+        return removed + SavedFiles.deleteOlderThan(dataDir.resolve(Uploads.FOLDER), cutoff);
     }
 
     private static void delete(Path file) {
@@ -70,14 +56,6 @@ class UploadsCleanup implements Housekeeping {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("Could not delete {}", file, e);
-        }
-    }
-
-    private static Instant modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
