@@ -22,7 +22,7 @@ import jakarta.validation.constraints.Min;
  *                           turns started together can overshoot one
  * @param maxConversations   conversations one user may keep
  * @param maxUploadBytes     the largest file a person may attach in the web chat; the upload route accepts a
- *                           request body up to 1 MB larger (the multipart envelope), whatever
+ *                           request body up to 1 MiB larger (the multipart envelope), whatever
  *                           {@code starkbot.http.max-body-size} says
  * @param maxAttachments     files one message may carry
  * @param keepUploads        how long attached files are kept before the housekeeping deletes them (the messages keep
