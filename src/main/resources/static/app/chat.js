@@ -1,6 +1,7 @@
 // The chat page: the open conversation's messages, the composer that sends a message and shows the reply as it is
 // written, and the conversation's settings. The list of conversations is chat-list.js; rendering is chat-render.js.
 import { api, showError } from "/app/app.js";
+import { Attachments } from "/app/chat-attachments.js";
 import { ConversationList } from "/app/chat-list.js";
 import { settings } from "/app/chat-settings.js";
 import { serverSentEvents } from "/app/chat-stream.js";
@@ -31,6 +32,10 @@ const state = {
 };
 const list = new ConversationList($("#conversations"), (id, seq) => navigate(id, seq));
 const conversationPath = (id) => `/api/conversations/${encodeURIComponent(id)}`;
+// a file chosen in a new chat starts the conversation, since an upload belongs to one
+const attachments = new Attachments($("#attach"), $("#attachments"), () => state.id ?? create(), () => {
+    textarea.required = !attachments.count();
+});
 
 /** Opens a conversation (null: a new chat) as a new entry in the history, then moves focus to `focus`. */
 function navigate(id, seq = null, focus = heading) {
@@ -42,6 +47,10 @@ function navigate(id, seq = null, focus = heading) {
 async function open(id, seq = null) {
     const generation = ++state.generation;
     leaveTurn();
+    if (id !== state.id) {
+        // uploads belong to the conversation they were made in
+        attachments.clear();
+    }
     Object.assign(state, { id, conversation: null, oldestSeq: null });
     model.placeholder = "provider:model";
     state.shown.clear();
@@ -169,7 +178,7 @@ function suggestModel(name) {
 
 async function send() {
     const text = textarea.value;
-    if (!text.trim() || state.turn) {
+    if ((!text.trim() && !attachments.count()) || state.turn) {
         return;
     }
     const turn = {
@@ -185,9 +194,12 @@ async function send() {
     let started = false;
     try {
         const id = state.id ?? await create();
-        const response = await api("POST", `${conversationPath(id)}/messages`, { text },
+        const files = await attachments.ids();
+        const body = files.length ? { text, attachments: files } : { text };
+        const response = await api("POST", `${conversationPath(id)}/messages`, body,
             { raw: true, signal: turn.controller.signal, headers: { "Accept": "text/event-stream" } });
         started = true;
+        attachments.clear();
         for await (const { event, data } of serverSentEvents(response)) {
             handle(turn, event, data);
         }

@@ -40,6 +40,11 @@ public class ConversationException extends StarkBotException {
                 + " may be kept; delete some first");
     }
 
+    public static ConversationException fileTooLarge(long limit) {
+        return new ConversationException(ErrorKind.TOO_LARGE, "file-too-large", "a file may have at most " + limit
+                + " bytes (starkbot.conversations.max-upload-bytes)");
+    }
+
     public static ConversationException invalid(String message) {
         return new ConversationException(ErrorKind.INVALID, "invalid-conversation-request", message);
     }

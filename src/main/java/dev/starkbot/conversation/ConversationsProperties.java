@@ -1,5 +1,7 @@
 package dev.starkbot.conversation;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,6 +21,12 @@ import jakarta.validation.constraints.Min;
  *                           instance); budgets are checked before each model call, and this bounds how far several
  *                           turns started together can overshoot one
  * @param maxConversations   conversations one user may keep
+ * @param maxUploadBytes     the largest file a person may attach in the web chat; the upload route accepts a
+ *                           request body up to 1 MiB larger (the multipart envelope), whatever
+ *                           {@code starkbot.http.max-body-size} says
+ * @param maxAttachments     files one message may carry
+ * @param keepUploads        how long attached files are kept before the housekeeping deletes them (the messages keep
+ *                           their names)
  */
 @ConfigurationProperties("starkbot.conversations")
 @Validated
@@ -28,5 +36,8 @@ public record ConversationsProperties(
         @DefaultValue("8000") @Min(0) int keepRecentTokens,
         @DefaultValue("true") boolean aiTitles,
         @DefaultValue("3") @Min(1) @Max(100) int maxConcurrentTurns,
-        @DefaultValue("10000") @Min(1) int maxConversations) {
+        @DefaultValue("10000") @Min(1) int maxConversations,
+        @DefaultValue("20000000") @Min(1) @Max(2_000_000_000) long maxUploadBytes,
+        @DefaultValue("10") @Min(1) @Max(100) int maxAttachments,
+        @DefaultValue("30d") Duration keepUploads) {
 }

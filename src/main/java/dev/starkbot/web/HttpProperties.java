@@ -8,7 +8,9 @@ import org.springframework.util.unit.DataSize;
  * Limits of the HTTP API.
  *
  * @param maxBodySize largest request body accepted; a larger one is refused with 413 before it is read whole,
- *                    whether it declares its length or is sent chunked. Env: {@code STARKBOT_HTTP_MAX_BODY_SIZE}.
+ *                    whether it declares its length or is sent chunked. A file upload route has its own limit
+ *                    instead ({@code starkbot.conversations.max-upload-bytes}). Env:
+ *                    {@code STARKBOT_HTTP_MAX_BODY_SIZE}.
  */
 @ConfigurationProperties("starkbot.http")
 public record HttpProperties(@DefaultValue("1MB") DataSize maxBodySize) {

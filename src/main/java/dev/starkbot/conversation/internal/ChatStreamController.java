@@ -33,23 +33,26 @@ class ChatStreamController {
     private final DefaultConversationService service;
     private final ConversationRepository conversations;
     private final UsageService usage;
+    private final Uploads uploads;
 
     ChatStreamController(DefaultConversationService service, ConversationRepository conversations,
-                         UsageService usage) {
+                         UsageService usage, Uploads uploads) {
         this.service = service;
         this.conversations = conversations;
         this.usage = usage;
+        this.uploads = uploads;
     }
 
     @PostMapping(value = "/api/conversations/{id}/messages", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@AuthenticationPrincipal Principal me, @PathVariable String id,
                       @Valid @RequestBody ConversationController.SendRequest request) {
         conversations.find(me.userId(), id).orElseThrow(() -> ConversationException.notFound("conversation"));
+        String text = uploads.prompt(me.userId(), id, request.text(), request.attachments());
         usage.checkBudget(me.userId());
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         Thread.ofVirtual().name("chat-" + id).start(() -> {
             try {
-                service.send(me.userId(), id, request.text(), "web", me.role(), event -> {
+                service.send(me.userId(), id, text, "web", me.role(), event -> {
                     try {
                         emitter.send(SseEmitter.event().name(event.type()).data(event.data(),
                                 MediaType.APPLICATION_JSON));

@@ -50,6 +50,7 @@ class ConversationController {
     private final MemoryJobs memoryJobs;
     private final SearchRepository search;
     private final TurnRunner turns;
+    private final Uploads uploads;
     private final PersonaService personas;
     private final AiService ai;
     private final ConversationsProperties properties;
@@ -59,7 +60,7 @@ class ConversationController {
 
     ConversationController(DefaultConversationService service, ConversationRepository conversations,
                            MessageRepository messages, MemoryRepository memory, MemoryJobs memoryJobs,
-                           SearchRepository search, TurnRunner turns, PersonaService personas,
+                           SearchRepository search, TurnRunner turns, Uploads uploads, PersonaService personas,
                            AiService ai, ConversationsProperties properties, ApplicationEventPublisher events,
                            JsonMapper json, Clock clock) {
         this.service = service;
@@ -69,6 +70,7 @@ class ConversationController {
         this.memoryJobs = memoryJobs;
         this.search = search;
         this.turns = turns;
+        this.uploads = uploads;
         this.personas = personas;
         this.ai = ai;
         this.properties = properties;
@@ -81,7 +83,12 @@ class ConversationController {
                          @Nullable @Size(max = 150) @Pattern(regexp = "[^\\s\\p{Cntrl}]*") String model) {
     }
 
-    record SendRequest(@NotBlank @Size(max = 1_000_000) String text) {
+    /**
+     * @param attachments ids answered by {@code POST /api/conversations/{id}/files}, the caller's own, for this
+     *                    conversation; each becomes a line of the text the model is given
+     */
+    record SendRequest(@Nullable @Size(max = 1_000_000) String text,
+                       @Nullable @Size(max = 100) List<@NotBlank @Size(max = 64) String> attachments) {
     }
 
     @GetMapping
@@ -145,7 +152,9 @@ class ConversationController {
     @RpcMethod(value = "chat.send", description = "Send a message and get the reply; it streams as chat events")
     TurnResult send(@AuthenticationPrincipal Principal me, @PathVariable String id,
                     @Valid @RequestBody SendRequest request) {
-        return service.send(me.userId(), id, request.text(), "web", me.role(), event -> {
+        own(me, id);
+        String text = uploads.prompt(me.userId(), id, request.text(), request.attachments());
+        return service.send(me.userId(), id, text, "web", me.role(), event -> {
         });
     }
 

@@ -67,6 +67,7 @@ class PermissionMatrix {
             PermissionRule.of("DELETE", "/api/conversations/{id}", Access.WRITE),
             PermissionRule.of("GET", "/api/conversations/{id}/messages", Access.READ),
             PermissionRule.of("POST", "/api/conversations/{id}/messages", Access.WRITE),
+            PermissionRule.of("POST", "/api/conversations/{id}/files", Access.WRITE),
             PermissionRule.of("POST", "/api/conversations/{id}/abort", Access.WRITE),
             PermissionRule.of("POST", "/api/conversations/{id}/compact", Access.WRITE),
             PermissionRule.of("GET", "/api/conversations/{id}/summaries", Access.READ),

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.starkbot.shared.LiveProperties;
 import dev.starkbot.web.HttpProperties;
+import dev.starkbot.web.LargeBodyRoute;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -24,30 +26,41 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Refuses request bodies over {@code starkbot.http.max-body-size}: at once when the declared length is too big,
  * and while reading when a chunked body turns out too big, so that no handler ever buffers more than the limit.
+ * A {@link LargeBodyRoute} (the chat's file upload) has its own, larger limit, set by the module that serves it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final LiveProperties<HttpProperties> live;
+    private final List<LargeBodyRoute> largeRoutes;
 
-    BodySizeLimitFilter(LiveProperties<HttpProperties> live) {
+    BodySizeLimitFilter(LiveProperties<HttpProperties> live, List<LargeBodyRoute> largeRoutes) {
         this.live = live;
+        this.largeRoutes = largeRoutes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = live.current().maxBodySize().toBytes();
+        String setting = "starkbot.http.max-body-size";
+        for (LargeBodyRoute route : largeRoutes) {
+            if (route.matches(request)) {
+                limit = Math.max(limit, route.maxBodyBytes());
+                setting = "the route's own limit";
+                break;
+            }
+        }
         if (request.getContentLengthLong() > limit) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit, setting));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private static String tooLarge(long limit) {
-        return "The request body exceeds the limit of " + limit + " bytes (starkbot.http.max-body-size)";
+    private static String tooLarge(long limit, String setting) {
+        return "The request body exceeds the limit of " + limit + " bytes (" + setting + ")";
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -2,6 +2,7 @@ package dev.starkbot.dashboard.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,8 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
 import dev.starkbot.testing.browser.BrowserSession;
@@ -31,8 +34,9 @@ import dev.starkbot.testing.fake.FakeProviders;
  * The chat page in Chromium against a fake Claude, at a desktop's and a phone's size: a reply is seen while it is
  * being written and then as rendered Markdown, tool calls show as cards, a hostile reply stays inert, and Stop ends
  * a reply; and at the narrowest phone the dashboard supports, 360 pixels, a conversation can be renamed,
- * exported, found by search and deleted. Any console error, uncaught exception or Content-Security-Policy
- * violation fails the test (see {@link BrowserSession}).
+ * exported, found by search and deleted; and a file is attached to a message, uploaded as a chip and sent. Any
+ * console error, uncaught exception or Content-Security-Policy violation fails the test (see
+ * {@link BrowserSession}).
  */
 @BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -113,6 +117,40 @@ class ChatPageBrowserTest {
         assertThat(page.locator("#conversation-list").getByText("Fruit talk").count()).isZero();
         assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("nothing wider than the screen").isTrue();
+    }
+
+    @Test
+    void aFileIsAttachedUploadedAsAChipAndSentWithTheMessage(BrowserSession browser) {
+        BrowserContext context = browser.desktop();
+        String base = "http://localhost:" + port;
+        browser.signIn(context, base, "owner", PASSWORD);
+        Page page = context.newPage();
+        page.navigate(base + "/chat");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New chat")).click();
+        BoundingBox attach = page.locator("label.attach").boundingBox();
+        assertThat(attach.height).as("Attach is a 44 px target").isGreaterThanOrEqualTo(44);
+
+        Locator input = page.getByLabel("Attach", new Page.GetByLabelOptions().setExact(true));
+        input.setInputFiles(new FilePayload("notes.txt", "text/plain",
+                "seventeen bytes!!".getBytes(StandardCharsets.UTF_8)));
+        Locator chip = page.locator("#attachments .chip.uploaded");
+        chip.getByText("notes.txt (17 bytes)").waitFor();
+        assertThat(page.url()).as("choosing a file started the conversation").matches(".*/chat/[0-9a-f-]{36}");
+        // a second file, removed again before sending
+        input.setInputFiles(new FilePayload("drop.txt", "text/plain", new byte[] {1}));
+        page.locator("#attachments .chip.uploaded").getByText("drop.txt").waitFor();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove drop.txt")).click();
+        assertThat(page.locator("#attachments .chip").count()).isEqualTo(1);
+        browser.screenshot(page, "chat-attachment");
+
+        MODEL.enqueue(AnthropicReply.text("Your notes say seventeen bytes."));
+        send(page, "Read my notes");
+        page.locator(".msg-user", new Page.LocatorOptions().setHasText("sent a document: notes.txt")).waitFor();
+        assertThat(lastReply(page).textContent()).contains("Your notes say seventeen bytes.");
+        assertThat(page.locator("#attachments").isHidden()).as("the chips went with the message").isTrue();
+        String asked = MODEL.requests().getLast().json().path("messages").toString();
+        assertThat(asked).contains("sent a document: notes.txt, 17 bytes, saved as files/uploads/")
+                .doesNotContain("drop.txt");
     }
 
     private void chat(BrowserSession browser, BrowserContext context) {

@@ -26,6 +26,9 @@ class RpcCoverageIntegrationTest {
             "POST /api/auth/register", "POST /api/auth/logout", "GET /api/events",
             // the SSE variant of chat.send; the JSON variant on the same path is the method
             "POST /api/conversations/{id}/messages",
+            // a file upload is a multipart body, which a JSON-RPC message cannot carry; the ids it answers are
+            // then sent with chat.send's attachments
+            "POST /api/conversations/{id}/files",
             // called by Telegram, authenticated by its secret header
             "POST /webhooks/telegram",
             // reached by the owner's browser, redirected by Discord, and answered with a page

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.starkbot.platform.Attachment;
-import dev.starkbot.platform.internal.Downloads;
 import dev.starkbot.platform.spi.DeliveryException;
+import dev.starkbot.shared.SavedFiles;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -51,7 +51,7 @@ final class DiscordFiles {
         String[] segments = URI.create(url).getPath().split("/");
         String id = segments.length >= 2 ? segments[segments.length - 2].replaceAll("[^0-9]", "") : "";
         Path target = directory.resolve(chatId.replaceAll("[^0-9]", ""))
-                .resolve((id.isEmpty() ? "" : id + "-") + Downloads.safeName(attachment.fileName()));
+                .resolve((id.isEmpty() ? "" : id + "-") + SavedFiles.safeName(attachment.fileName()));
         try (Response fetched = http.newCall(new Request.Builder().url(url).build()).execute()) {
             ResponseBody body = fetched.body();
             if (!fetched.isSuccessful() || body == null) {
@@ -62,10 +62,10 @@ final class DiscordFiles {
                 // an expired signed address answers 404; asking again would not help
                 throw DeliveryException.permanentFailure("download answered " + code);
             }
-            long size = Downloads.save(body.byteStream(), target, maxBytes);
+            long size = SavedFiles.save(body.byteStream(), target, maxBytes);
             return new Attachment(attachment.kind(), attachment.fileName(), attachment.mimeType(), size,
                     dataDir.relativize(target).toString().replace('\\', '/'), url);
-        } catch (Downloads.TooLarge e) {
+        } catch (SavedFiles.TooLarge e) {
             throw DeliveryException.permanentFailure(e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw DeliveryException.transientFailure("download failed (" + e.getClass().getSimpleName() + ")", e);

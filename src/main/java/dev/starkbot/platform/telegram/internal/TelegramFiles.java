@@ -8,8 +8,8 @@ import com.pengrad.telegrambot.request.GetFile;
 import com.pengrad.telegrambot.response.GetFileResponse;
 
 import dev.starkbot.platform.Attachment;
-import dev.starkbot.platform.internal.Downloads;
 import dev.starkbot.platform.spi.DeliveryException;
+import dev.starkbot.shared.SavedFiles;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -61,16 +61,16 @@ final class TelegramFiles {
             throw new DownloadException("Telegram gave no file path");
         }
         Path folder = directory.resolve(chatId.replaceAll("[^0-9-]", ""));
-        Path target = folder.resolve(file.fileUniqueId() + "-" + Downloads.safeName(name));
+        Path target = folder.resolve(file.fileUniqueId() + "-" + SavedFiles.safeName(name));
         try (Response fetched = http.newCall(new Request.Builder().url(fileRoot + file.filePath()).build()).execute()) {
             ResponseBody body = fetched.body();
             if (!fetched.isSuccessful() || body == null) {
                 throw new DownloadException("download answered " + fetched.code());
             }
-            long size = Downloads.save(body.byteStream(), target, maxBytes);
+            long size = SavedFiles.save(body.byteStream(), target, maxBytes);
             return new Attachment(attachment.kind(), name, attachment.mimeType(), size,
                     dataDir.relativize(target).toString().replace('\\', '/'), fileId);
-        } catch (Downloads.TooLarge e) {
+        } catch (SavedFiles.TooLarge e) {
             throw new DownloadException(e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw new DownloadException("download failed (" + e.getClass().getSimpleName() + ")");
