@@ -3,7 +3,7 @@
 // or any page with someone's data: those always come from the server.
 // The shell's files are served from this cache first: change the name whenever one of them changes (v2: app.js
 // exports showPageError), or browsers that have it keep the old file.
-const SHELL = "starkbot-shell-v2";
+const SHELL = "starkbot-shell-v3";
 const FILES = [
     "/offline", "/app/app.css", "/app/app.js", "/app/icon.svg", "/app/icon-192.png", "/app/icon-512.png",
     "/manifest.webmanifest", "/webjars/htmx.org/2.0.10/dist/htmx.min.js",
@@ -29,6 +29,13 @@ self.addEventListener("fetch", (event) => {
         return;
     }
     if (FILES.includes(url.pathname)) {
-        event.respondWith(caches.match(event.request).then((cached) => cached || fetch(event.request)));
+        // the network first, so an upgrade's files are never mixed with cached older ones; the copy when offline
+        event.respondWith(fetch(event.request).then((response) => {
+            if (response.ok) {
+                const copy = response.clone();
+                caches.open(SHELL).then((cache) => cache.put(event.request, copy));
+            }
+            return response;
+        }).catch(() => caches.match(event.request)));
     }
 });

@@ -83,10 +83,11 @@ document.addEventListener("click", async (event) => {
         return;
     }
     try {
-        await api("POST", "/api/auth/logout");
-    } finally {
-        location.assign("/login");
+        await api("POST", "/api/auth/logout", undefined, { anonymous: true });
+    } catch {
+        // the session may have ended already: the sign-in page is where this leads either way
     }
+    location.assign("/login");
 });
 
 // htmx's own requests change things too: they carry the CSRF header like every other call

@@ -43,16 +43,14 @@ export class Attachments {
         }
         const entries = chosen.map((file) => this.chip(file));
         this.changed();
-        let id;
-        try {
-            id = await this.conversationId();
-        } catch (error) {
-            entries.forEach((entry) => this.failed(entry, error));
-            return;
-        }
+        // each upload is under way (for ids() to wait on) from now, even while a new chat is being created for it
+        const conversation = this.conversationId();
         for (const entry of entries) {
-            entry.upload = this.upload(`/api/conversations/${encodeURIComponent(id)}/files`, entry);
+            entry.upload = conversation.then(
+                (id) => this.upload(`/api/conversations/${encodeURIComponent(id)}/files`, entry),
+                (error) => this.failed(entry, error));
         }
+        await Promise.allSettled(entries.map((entry) => entry.upload));
     }
 
     chip(file) {

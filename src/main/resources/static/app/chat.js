@@ -33,7 +33,7 @@ const state = {
 const list = new ConversationList($("#conversations"), (id, seq) => navigate(id, seq));
 const conversationPath = (id) => `/api/conversations/${encodeURIComponent(id)}`;
 // a file chosen in a new chat starts the conversation, since an upload belongs to one
-const attachments = new Attachments($("#attach"), $("#attachments"), () => state.id ?? create(), () => {
+const attachments = new Attachments($("#attach"), $("#attachments"), () => conversationId(), () => {
     textarea.required = !attachments.count();
 });
 
@@ -193,7 +193,7 @@ async function send() {
     textarea.focus();
     let started = false;
     try {
-        const id = state.id ?? await create();
+        const id = await conversationId();
         const files = await attachments.ids();
         const body = files.length ? { text, attachments: files } : { text };
         const response = await api("POST", `${conversationPath(id)}/messages`, body,
@@ -217,6 +217,19 @@ async function send() {
             endTurn(turn);
         }
     }
+}
+
+let creating = null;
+
+/** The open conversation's id; a new chat is created once, however many callers ask at the same moment. */
+function conversationId() {
+    if (state.id) {
+        return Promise.resolve(state.id);
+    }
+    creating ??= create().finally(() => {
+        creating = null;
+    });
+    return creating;
 }
 
 async function create() {

@@ -45,6 +45,12 @@ public class ConversationException extends StarkBotException {
                 + " bytes (starkbot.conversations.max-upload-bytes)");
     }
 
+    public static ConversationException uploadStorageFull(long limit) {
+        return new ConversationException(ErrorKind.TOO_LARGE, "upload-storage-full", "your attached files may take "
+                + "at most " + limit + " bytes (starkbot.conversations.max-upload-storage); older ones are removed "
+                + "after starkbot.conversations.keep-uploads");
+    }
+
     public static ConversationException invalid(String message) {
         return new ConversationException(ErrorKind.INVALID, "invalid-conversation-request", message);
     }

@@ -25,6 +25,8 @@ import jakarta.validation.constraints.Min;
  *                           request body up to 1 MiB larger (the multipart envelope), whatever
  *                           {@code starkbot.http.max-body-size} says
  * @param maxAttachments     files one message may carry
+ * @param maxUploadStorage   the bytes of attached files one person may keep at once (until {@code keep-uploads}
+ *                           removes them): what one account can put on the server's disk
  * @param keepUploads        how long attached files are kept before the housekeeping deletes them (the messages keep
  *                           their names)
  */
@@ -39,5 +41,6 @@ public record ConversationsProperties(
         @DefaultValue("10000") @Min(1) int maxConversations,
         @DefaultValue("20000000") @Min(1) @Max(2_000_000_000) long maxUploadBytes,
         @DefaultValue("10") @Min(1) @Max(100) int maxAttachments,
+        @DefaultValue("500000000") @Min(1) long maxUploadStorage,
         @DefaultValue("30d") Duration keepUploads) {
 }

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class SavedFiles {
 
     private static final Logger log = LoggerFactory.getLogger(SavedFiles.class);
+    /** The longest name {@link #safeName} gives. */
+    private static final int MAX_NAME = 100;
 
     private SavedFiles() {
     }
@@ -35,20 +37,23 @@ public final class SavedFiles {
         Files.createDirectories(folder);
         Path partial = Files.createTempFile(folder, "saving", ".part");
         long total = 0;
-        try (in; OutputStream out = Files.newOutputStream(partial)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) >= 0; ) {
-                total += read;
-                if (total > maxBytes) {
-                    throw new TooLarge(maxBytes);
+        try {
+            try (in; OutputStream out = Files.newOutputStream(partial)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int read; (read = in.read(buffer)) >= 0; ) {
+                    total += read;
+                    if (total > maxBytes) {
+                        throw new TooLarge(maxBytes);
+                    }
+                    out.write(buffer, 0, read);
                 }
-                out.write(buffer, 0, read);
             }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (TooLarge | IOException | RuntimeException e) {
+            // a refused or failed save, the move included, leaves nothing behind
             Files.deleteIfExists(partial);
             throw e;
         }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return total;
     }
 
@@ -92,6 +97,13 @@ public final class SavedFiles {
     /** A file name as it may be stored: letters, digits, dots, dashes and underscores only, never empty. */
     public static String safeName(String name) {
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
+        if (safe.length() > MAX_NAME) {
+            // file systems allow 255 bytes for a name, and callers put an id before it: the end is kept, so the
+            // extension survives
+            int dot = safe.lastIndexOf('.');
+            String extension = dot > 0 && safe.length() - dot <= 12 ? safe.substring(dot) : "";
+            safe = safe.substring(0, MAX_NAME - extension.length()) + extension;
+        }
         return safe.isBlank() ? "file" : safe;
     }
 

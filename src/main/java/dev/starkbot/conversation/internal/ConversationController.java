@@ -33,6 +33,7 @@ import dev.starkbot.user.Principal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -89,6 +90,12 @@ class ConversationController {
      */
     record SendRequest(@Nullable @Size(max = 1_000_000) String text,
                        @Nullable @Size(max = 100) List<@NotBlank @Size(max = 64) String> attachments) {
+
+        /** Checked with the request, so that a streamed answer is refused with a 422 before any event. */
+        @AssertTrue(message = "a message has text, attached files, or both")
+        boolean isTextOrAttachments() {
+            return text != null && !text.isBlank() || attachments != null && !attachments.isEmpty();
+        }
     }
 
     @GetMapping

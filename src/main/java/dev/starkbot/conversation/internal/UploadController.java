@@ -2,9 +2,9 @@ package dev.starkbot.conversation.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +40,7 @@ class UploadController {
             upload = uploads.store(me.userId(), id, file.getOriginalFilename(), file.getContentType(), file.getSize(),
                     in);
         }
-        return ResponseEntity.created(URI.create("/api/conversations/" + id + "/files/" + upload.id())).body(upload);
+        // no Location: an upload is not a resource of its own, only something a message can name
+        return ResponseEntity.status(HttpStatus.CREATED).body(upload);
     }
 }

@@ -33,6 +33,12 @@ class UploadRepository {
                 .params(id, ownerId, conversationId).query(Upload.class).optional();
     }
 
+    /** The bytes a person's uploads take now. */
+    long totalBytes(String ownerId) {
+        return jdbc.sql("SELECT COALESCE(SUM(size_bytes), 0) FROM chat_uploads WHERE owner_id = ?").param(ownerId)
+                .query(Long.class).single();
+    }
+
     /** The oldest rows created before {@code cutoff}, a bounded batch at a time. */
     List<Upload> olderThan(long cutoff, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM chat_uploads WHERE created_at < ? ORDER BY created_at LIMIT ?")

@@ -50,6 +50,11 @@ class Uploads {
         if (declaredSize > max) {
             throw ConversationException.fileTooLarge(max);
         }
+        long storage = properties.maxUploadStorage();
+        long used = repository.totalBytes(ownerId);
+        if (used + Math.max(0, declaredSize) > storage) {
+            throw ConversationException.uploadStorageFull(storage);
+        }
         String id = UUID.randomUUID().toString();
         String name = displayName(originalName);
         String relative = FOLDER + "/" + ownerId + "/" + id + "-" + SavedFiles.safeName(name);
@@ -63,6 +68,10 @@ class Uploads {
         }
         Upload upload = new Upload(id, name, mimeType(mimeType), size, relative);
         try {
+            if (used + size > storage) {
+                // a body without a declared length is only measured once saved
+                throw ConversationException.uploadStorageFull(storage);
+            }
             repository.insert(ownerId, conversationId, upload, clock.millis());
         } catch (RuntimeException e) {
             Files.deleteIfExists(target);

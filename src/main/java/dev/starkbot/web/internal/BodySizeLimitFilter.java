@@ -45,12 +45,22 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = live.current().maxBodySize().toBytes();
         String setting = "starkbot.http.max-body-size";
+        boolean large = false;
         for (LargeBodyRoute route : largeRoutes) {
             if (route.matches(request)) {
                 limit = Math.max(limit, route.maxBodyBytes());
                 setting = "the route's own limit";
+                large = true;
                 break;
             }
+        }
+        String type = request.getContentType();
+        if (!large && type != null && type.regionMatches(true, 0, "multipart/", 0, 10)) {
+            // Tomcat parses multipart bodies itself, from the connection, under the upload route's larger limit:
+            // only that route may receive one, so no other route has its body parsed to disk
+            response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "This endpoint takes no multipart "
+                    + "body");
+            return;
         }
         if (request.getContentLengthLong() > limit) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit, setting));

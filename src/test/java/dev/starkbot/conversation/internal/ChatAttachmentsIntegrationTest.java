@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "starkbot.rate-limit.enabled=false", "starkbot.accounts.registration=open",
         "starkbot.conversations.ai-titles=false", "starkbot.conversations.max-upload-bytes=1000",
-        "starkbot.conversations.max-attachments=2"})
+        "starkbot.conversations.max-attachments=2", "starkbot.conversations.max-upload-storage=2000"})
 class ChatAttachmentsIntegrationTest {
 
     static final FakeAnthropicServer ANTHROPIC = FakeAnthropicServer.start();
@@ -120,6 +120,28 @@ class ChatAttachmentsIntegrationTest {
         assertThat(sendRaw(ann, annsConversation, "all", three).statusCode()).isEqualTo(422);
         assertThat(upload(ann, "no-such-conversation", "c.txt", "text/plain", new byte[] {1}).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void onePersonsFilesCannotFillTheDiskAndNoOtherRouteTakesAMultipartBody() throws IOException {
+        ChatClient eli = ChatClient.signUp(port, "eli");
+        String conversation = eli.newConversation(null);
+        assertThat(upload(eli, conversation, "a.bin", "application/octet-stream", new byte[900]).statusCode())
+                .isEqualTo(201);
+        assertThat(upload(eli, conversation, "b.bin", "application/octet-stream", new byte[900]).statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> full = upload(eli, conversation, "c.bin", "application/octet-stream", new byte[900]);
+
+        assertThat(full.statusCode()).isEqualTo(413);
+        assertThat(Http.json(full).path("type").asString()).endsWith("/upload-storage-full");
+        assertThat(filesOf(eli)).hasSize(2);
+        // Tomcat would parse a multipart body to disk for any route: only the upload route takes one
+        String boundary = "----starkbot" + System.nanoTime();
+        HttpRequest elsewhere = eli.http().request("/api/conversations/" + conversation + "/messages")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).headers(eli.bearer())
+                .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n")).build();
+        assertThat(eli.http().send(elsewhere).statusCode()).isEqualTo(415);
     }
 
     @Test
