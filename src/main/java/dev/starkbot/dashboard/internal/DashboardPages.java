@@ -67,7 +67,6 @@ class DashboardPages {
 
     @GetMapping("/usage")
     String usage(@AuthenticationPrincipal Principal me, Model model) {
-        model.addAttribute("admin", me.can(Role.ADMIN));
         return page(me, model, "usage");
     }
 

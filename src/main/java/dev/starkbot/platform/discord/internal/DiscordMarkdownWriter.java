@@ -19,13 +19,13 @@ import org.commonmark.node.Link;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
-import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 
+import dev.starkbot.platform.internal.MarkdownLists;
 import dev.starkbot.platform.internal.MonospaceTable;
 
 /** Writes a parsed reply as Discord Markdown: blocks separated by blank lines, inlines escaped (see the format). */
@@ -104,17 +104,7 @@ final class DiscordMarkdownWriter {
     }
 
     private static String list(ListBlock list) {
-        String separator = list.isTight() ? "\n" : "\n\n";
-        Integer start = list instanceof OrderedList ordered ? ordered.getMarkerStartNumber() : null;
-        long number = start == null ? 1 : start;
-        var out = new StringBuilder();
-        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-            String marker = list instanceof OrderedList ? number++ + ". " : BULLET;
-            String content = blocks(item, separator);
-            out.append(out.isEmpty() ? "" : separator);
-            out.append(content.isEmpty() ? marker.strip() : marker + indented(content, marker.length()));
-        }
-        return out.toString();
+        return MarkdownLists.render(list, BULLET, DiscordMarkdownWriter::blocks, DiscordMarkdownWriter::indented);
     }
 
     /** Lines after the first move under the item's text, so nested lists nest; code lines keep their own indent. */

@@ -11,10 +11,10 @@ import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
-import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.ThematicBreak;
 
+import dev.starkbot.platform.internal.MarkdownLists;
 import dev.starkbot.platform.internal.MonospaceTable;
 
 /**
@@ -97,17 +97,7 @@ final class TelegramHtmlWriter {
     }
 
     private String list(ListBlock list) {
-        String separator = list.isTight() ? "\n" : "\n\n";
-        Integer start = list instanceof OrderedList ordered ? ordered.getMarkerStartNumber() : null;
-        long number = start == null ? 1 : start;
-        var out = new StringBuilder();
-        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-            String marker = list instanceof OrderedList ? number++ + ". " : BULLET;
-            String content = blocks(item, separator);
-            out.append(out.isEmpty() ? "" : separator);
-            out.append(content.isEmpty() ? marker.strip() : marker + indented(content, marker.length()));
-        }
-        return out.toString();
+        return MarkdownLists.render(list, BULLET, this::blocks, TelegramHtmlWriter::indented);
     }
 
     /**
