@@ -145,6 +145,30 @@ class ChatAttachmentsIntegrationTest {
     }
 
     @Test
+    void aMultipartBodyThatCannotBeReadIsABadRequestNotAServerError() {
+        ChatClient fox = ChatClient.signUp(port, "fox");
+        String conversation = fox.newConversation(null);
+        HttpRequest broken = fox.http().request("/api/conversations/" + conversation + "/files")
+                .header("Content-Type", "multipart/form-data; boundary=nothing-like-it").headers(fox.bearer())
+                .POST(HttpRequest.BodyPublishers.ofString("not multipart at all")).build();
+
+        HttpResponse<String> refused = fox.http().send(broken);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+
+        // without a declared length (chunked), the size is only known while reading: still a 413, not a 500
+        String boundary = "----starkbot" + System.nanoTime();
+        byte[] big = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(1200 * 1024) + "\r\n--" + boundary
+                + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = fox.http().request("/api/conversations/" + conversation + "/files")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).headers(fox.bearer())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+        assertThat(fox.http().send(chunked).statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void aFileOverTheLimitIsRefusedWith413AndNothingIsLeftOnDisk() throws IOException {
         ChatClient cid = ChatClient.signUp(port, "cid");
         String conversation = cid.newConversation(null);
