@@ -56,6 +56,11 @@ final class Connection implements EventSink {
     private volatile long lastPinged = System.nanoTime();
 
     private final JsonMapper json;
+    /**
+     * The pieces of the frame being received, or null between frames, so that an idle connection holds no buffer.
+     * Only the container's reading thread of this connection touches it.
+     */
+    private @Nullable StringBuilder frame;
 
     Connection(WebSocketSession session, GatewayProperties limits, @Nullable Principal principal,
                @Nullable Supplier<Optional<Principal>> credential, JsonMapper json) {
@@ -134,6 +139,34 @@ final class Connection implements EventSink {
             principal = now.get();
         }
         return now;
+    }
+
+    /**
+     * Adds a piece of the frame being received: the whole frame once its last piece has come, otherwise null. A
+     * frame longer than {@code maxChars} closes the connection with 1009, as the container did when it buffered
+     * whole frames.
+     */
+    @Nullable String assemble(String piece, boolean last, long maxChars) {
+        long length = (frame == null ? 0 : frame.length()) + piece.length();
+        if (length > maxChars) {
+            frame = null;
+            close(new CloseStatus(CloseStatus.TOO_BIG_TO_PROCESS.getCode(),
+                    "Frame larger than " + maxChars + " characters"));
+            return null;
+        }
+        if (last && frame == null) {
+            return piece;
+        }
+        if (frame == null) {
+            frame = new StringBuilder(piece.length() * 2);
+        }
+        frame.append(piece);
+        if (!last) {
+            return null;
+        }
+        String whole = frame.toString();
+        frame = null;
+        return whole;
     }
 
     void heard() {

@@ -48,6 +48,9 @@ class JsonRpcHandler extends TextWebSocketHandler {
     private final JsonMapper json;
     private final JsonMapper frames;
     private final EventHub events;
+    /** The largest piece of a text frame the container buffers at once, per connection. */
+    static final int FRAME_PIECE = 8 * 1024;
+
     final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     JsonRpcHandler(GatewayProperties limits, RpcRegistry registry, RpcInvoker invoker, Credentials credentials,
@@ -66,9 +69,12 @@ class JsonRpcHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        // A larger frame makes the container close the connection with 1009 before buffering it; a binary frame
-        // is refused (1003) by TextWebSocketHandler, so its buffer can stay tiny.
-        session.setTextMessageSizeLimit((int) limits.maxFrameSize().toBytes());
+        // Tomcat gives every connection a text buffer of this size as soon as its first frame arrives, and keeps it
+        // for the connection's life: sized to max-frame-size (1 MB, so 2 MB of chars) it made each connection hold
+        // 2 MB. Frames come in pieces of at most this size instead and are put together (and held to
+        // max-frame-size) by the connection, only while one is being received. A binary frame is refused (1003)
+        // by TextWebSocketHandler, so its buffer can stay tiny.
+        session.setTextMessageSizeLimit((int) Math.min(FRAME_PIECE, limits.maxFrameSize().toBytes()));
         session.setBinaryMessageSizeLimit(1024);
         Principal principal = session.getAttributes().get(GatewayHandshake.PRINCIPAL) instanceof Principal p ? p
                 : null;
@@ -95,6 +101,12 @@ class JsonRpcHandler extends TextWebSocketHandler {
         }
     }
 
+    /** Frames are received in pieces (see {@link #FRAME_PIECE}). */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         Connection connection = connections.get(session.getId());
@@ -102,7 +114,10 @@ class JsonRpcHandler extends TextWebSocketHandler {
             return;
         }
         connection.heard();
-        String payload = message.getPayload();
+        String payload = connection.assemble(message.getPayload(), message.isLast(), limits.maxFrameSize().toBytes());
+        if (payload == null) {
+            return;
+        }
         Thread.ofVirtual().name("ws-rpc-" + session.getId()).start(() -> {
             String reply = handleFrame(connection, payload);
             if (reply != null) {

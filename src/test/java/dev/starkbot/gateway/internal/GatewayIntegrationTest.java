@@ -204,6 +204,16 @@ class GatewayIntegrationTest {
             binary.sendBinary(new byte[] {1, 2, 3});
             assertThat(binary.closeCode(Duration.ofSeconds(10))).isEqualTo(1003);
         }
+        // A frame larger than the container's piece size but within max-frame-size arrives whole, twice in a row.
+        try (WsClient large = WsClient.connect(port, bearer(adminToken()))) {
+            for (int i = 0; i < 2; i++) {
+                JsonNode answer = large.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"params\":{\"x\":\""
+                        + "x".repeat(40_000) + "\"},\"id\":" + i + "}");
+                assertThat(answer.path("id").asInt()).isEqualTo(i);
+                assertThat(answer.path("error").path("code").asInt()).isEqualTo(-32602);
+            }
+            assertThat(large.call("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":3}").has("result")).isTrue();
+        }
         try (WsClient big = WsClient.connect(port, bearer(adminToken()))) {
             big.send("{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"params\":{\"x\":\"" + "x".repeat(70_000)
                     + "\"},\"id\":1}");

@@ -40,6 +40,8 @@ public final class FakeAnthropicServer implements AutoCloseable {
     private final Queue<AnthropicReply> replies = new ConcurrentLinkedQueue<>();
     private final RequestJournal journal = new RequestJournal();
     private final LoopbackHttpServer http;
+    private volatile AnthropicReply fallback = AnthropicReply.text("Hello from the fake Claude.");
+    private volatile boolean journaling = true;
 
     private FakeAnthropicServer(String apiKey) {
         this.apiKey = apiKey;
@@ -70,6 +72,15 @@ public final class FakeAnthropicServer implements AutoCloseable {
         this.replies.addAll(List.of(replies));
     }
 
+    /**
+     * For benchmarks: every request with nothing enqueued gets this reply, and requests are no longer recorded (a
+     * journal of hundreds of thousands of requests would weigh on the harness, not on what is measured).
+     */
+    public void answerEveryRequestWith(AnthropicReply reply) {
+        this.fallback = reply;
+        this.journaling = false;
+    }
+
     /** Every request received so far, rejected ones included, in arrival order. */
     public List<RecordedRequest> requests() {
         return journal.all();
@@ -91,7 +102,9 @@ public final class FakeAnthropicServer implements AutoCloseable {
     }
 
     private void handle(RecordedRequest request, HttpExchange exchange) throws IOException, InterruptedException {
-        journal.add(request);
+        if (journaling) {
+            journal.add(request);
+        }
         String requestId = WireJson.id("req_011C", 20);
         String route = request.method() + " " + request.path();
         if (!route.equals("POST /v1/messages") && !route.equals("POST /v1/messages/count_tokens")) {
@@ -107,7 +120,7 @@ public final class FakeAnthropicServer implements AutoCloseable {
             exchange.respond(200, headers(requestId, JSON), body);
         } else {
             AnthropicReply reply = replies.poll();
-            play(reply != null ? reply : AnthropicReply.text("Hello from the fake Claude."), request, exchange,
+            play(reply != null ? reply : fallback, request, exchange,
                     requestId, Duration.ZERO, null);
         }
     }
