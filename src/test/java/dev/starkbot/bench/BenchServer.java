@@ -61,6 +61,11 @@ public final class BenchServer implements AutoCloseable {
         Path log = dataDir.resolve("starkbot.log");
         List<String> command = new ArrayList<>(List.of(Java.executable(), "--enable-native-access=ALL-UNNAMED"));
         command.addAll(jvmOptions);
+        // For profiling a run: -Dbench.server-options="-XX:StartFlightRecording=filename=x.jfr" and the like.
+        String extra = System.getProperty("bench.server-options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--starkbot.data-dir=" + dataDir,
                 "--starkbot.admin.username=" + ADMIN, "--starkbot.admin.password=" + ADMIN_PASSWORD,
                 "--starkbot.metrics.token=" + METRICS_TOKEN, "--logging.level.root=WARN"));

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,11 +29,23 @@ final class ChatLoad implements AutoCloseable {
     static ChatLoad open(BenchServer server, String prefix, int people, BenchContext context) throws Exception {
         ChatLoad load = new ChatLoad();
         String admin = server.login(BenchServer.ADMIN, BenchServer.ADMIN_PASSWORD);
-        for (int i = 0; i < people; i++) {
-            String token = server.newUser(admin, prefix + i);
-            load.chatters.add(Chatter.connect(load.http, server.port(), token));
-            if ((i + 1) % 25 == 0 || i + 1 == people) {
-                context.progress("  " + (i + 1) + "/" + people + " people signed in and connected");
+        AtomicInteger connected = new AtomicInteger();
+        // Two at a time: each account costs two password hashes (made, then checked at sign-in), on two cores.
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<Chatter>> chatters = new ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                String username = prefix + i;
+                chatters.add(pool.submit(() -> {
+                    Chatter chatter = Chatter.connect(load.http, server.port(), server.newUser(admin, username));
+                    int done = connected.incrementAndGet();
+                    if (done % 25 == 0 || done == people) {
+                        context.progress("  " + done + "/" + people + " people signed in and connected");
+                    }
+                    return chatter;
+                }));
+            }
+            for (Future<Chatter> chatter : chatters) {
+                load.chatters.add(chatter.get());
             }
         }
         return load;
