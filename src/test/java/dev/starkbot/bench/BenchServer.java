@@ -70,6 +70,11 @@ public final class BenchServer implements AutoCloseable {
                 "--starkbot.admin.username=" + ADMIN, "--starkbot.admin.password=" + ADMIN_PASSWORD,
                 "--starkbot.metrics.token=" + METRICS_TOKEN, "--logging.level.root=WARN"));
         command.addAll(args);
+        // For trying settings out: -Dbench.server-args="--starkbot.database.pool-size=30" and the like.
+        String extraArgs = System.getProperty("bench.server-args", "").trim();
+        if (!extraArgs.isEmpty()) {
+            command.addAll(List.of(extraArgs.split("\\s+")));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("STARKBOT_"));
         long start = System.nanoTime();
@@ -121,6 +126,18 @@ public final class BenchServer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no VmRSS in /proc/" + process.pid() + "/status");
+    }
+
+    /**
+     * CPU time the process has used so far (user and system, all threads), from {@code /proc}: divided by the work
+     * done, it says what the work costs whatever else the machine is running.
+     */
+    public double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        // the command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks / 100.0;
     }
 
     /** Heap in use right after a full garbage collection (asked for with {@code jcmd GC.run}): live data only. */

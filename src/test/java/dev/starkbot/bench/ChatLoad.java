@@ -51,6 +51,21 @@ final class ChatLoad implements AutoCloseable {
         return load;
     }
 
+    /** How long a person pauses between a reply and their next message: uniformly between the two bounds. */
+    record Pacing(long minMillis, long maxMillis) {
+
+        static final Pacing NONE = new Pacing(0, 0);
+
+        long pause() {
+            return maxMillis == 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextLong(minMillis,
+                    maxMillis + 1);
+        }
+
+        long firstPause() {
+            return maxMillis == 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextLong(maxMillis + 1);
+        }
+    }
+
     /** The timings of a series of turns. */
     record Timings(Samples turns, Samples firstToken, double seconds) {
 
@@ -61,6 +76,14 @@ final class ChatLoad implements AutoCloseable {
 
     /** The first {@code concurrency} people each take {@code turnsEach} turns, one after another, all at once. */
     Timings run(int concurrency, int turnsEach) throws Exception {
+        return run(concurrency, turnsEach, Pacing.NONE);
+    }
+
+    /**
+     * The same, each person pausing as paced between a reply and their next message; the first message of each is
+     * also delayed by a random part of a pause, so that people do not all write at the same instant.
+     */
+    Timings run(int concurrency, int turnsEach, Pacing pacing) throws Exception {
         long[] turns = new long[concurrency * turnsEach];
         long[] firstTokens = new long[concurrency * turnsEach];
         CountDownLatch ready = new CountDownLatch(concurrency);
@@ -74,7 +97,11 @@ final class ChatLoad implements AutoCloseable {
                 running.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
+                    Thread.sleep(pacing.firstPause());
                     for (int i = 0; i < turnsEach; i++) {
+                        if (i > 0) {
+                            Thread.sleep(pacing.pause());
+                        }
                         long[] timing = chatter.turn("question " + i + ": what is on my list for today?");
                         turns[offset + i] = timing[0];
                         firstTokens[offset + i] = timing[1];

@@ -28,6 +28,11 @@ final class DirectModelCalls {
     }
 
     static ChatLoad.Timings run(FakeAnthropicServer claude, int concurrency, int callsEach) throws Exception {
+        return run(claude, concurrency, callsEach, ChatLoad.Pacing.NONE);
+    }
+
+    static ChatLoad.Timings run(FakeAnthropicServer claude, int concurrency, int callsEach, ChatLoad.Pacing pacing)
+            throws Exception {
         long[] totals = new long[concurrency * callsEach];
         long[] firstTokens = new long[concurrency * callsEach];
         HttpRequest request = HttpRequest.newBuilder(URI.create(claude.baseUrl() + "/v1/messages"))
@@ -40,7 +45,11 @@ final class DirectModelCalls {
             for (int c = 0; c < concurrency; c++) {
                 int offset = c * callsEach;
                 running.add(pool.submit(() -> {
+                    Thread.sleep(pacing.firstPause());
                     for (int i = 0; i < callsEach; i++) {
+                        if (i > 0) {
+                            Thread.sleep(pacing.pause());
+                        }
                         long callStart = System.nanoTime();
                         long firstToken = 0;
                         HttpResponse<Stream<String>> response = http.send(request,

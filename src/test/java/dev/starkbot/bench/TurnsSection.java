@@ -21,6 +21,13 @@ final class TurnsSection implements Section {
     private static final int PEOPLE = 100;
     private static final int[] CONCURRENCY = {1, 10, 100};
     private static final int MEMORY_TURNS = 10_000;
+    /**
+     * Latency is measured with people who pause between a reply and their next message (a fast reader and typist:
+     * half a second to a second and a half), so that 100 conversations at once offer about 100 turns a second.
+     * Without pauses every figure would be the queue of a saturated machine (Little's law: 100 conversations at
+     * N turns per second wait 100/N seconds each), which the saturation figures measure on their own.
+     */
+    static final ChatLoad.Pacing PACING = new ChatLoad.Pacing(500, 1_500);
     private static final int MEMORY_BLOCKS = 5;
 
     @Override
@@ -38,7 +45,14 @@ final class TurnsSection implements Section {
     public void run(BenchContext context) throws Exception {
         try (FakeAnthropicServer claude = FakeAnthropicServer.start()) {
             claude.answerEveryRequestWith(AnthropicReply.text(WORDS));
-            measure(context, claude, "SQLite", List.of(), true);
+            // -Dbench.turns.databases=postgresql measures one database only (when looking into one)
+            String databases = System.getProperty("bench.turns.databases", "sqlite,postgresql");
+            if (databases.contains("sqlite")) {
+                measure(context, claude, "SQLite", List.of(), true);
+            }
+            if (!databases.contains("postgresql")) {
+                return;
+            }
             String unavailable = context.postgres().unavailable();
             if (unavailable == null) {
                 measure(context, claude, "PostgreSQL", context.postgres().freshDatabase(), false);
@@ -77,9 +91,10 @@ final class TurnsSection implements Section {
     private void latency(BenchContext context, FakeAnthropicServer claude, ChatLoad load, String database,
                          int concurrency) throws Exception {
         int turnsEach = context.rounds(Math.max(20, 200 / concurrency));
-        context.progress(concurrency + " conversation(s) at once, " + turnsEach + " turns each, then the fake alone...");
-        ChatLoad.Timings turns = load.run(concurrency, turnsEach);
-        ChatLoad.Timings direct = DirectModelCalls.run(claude, concurrency, turnsEach);
+        context.progress(concurrency + " conversation(s) at once, " + turnsEach + " turns each, people pausing "
+                + PACING.minMillis() + "-" + PACING.maxMillis() + " ms between turns; then the fake alone...");
+        ChatLoad.Timings turns = load.run(concurrency, turnsEach, PACING);
+        ChatLoad.Timings direct = DirectModelCalls.run(claude, concurrency, turnsEach, PACING);
         Report report = context.report();
         double echo = context.floors().wsEcho().p50Ms();
         String at = ", " + concurrency + " conversation" + (concurrency == 1 ? "" : "s") + " (" + database + ")";
@@ -111,10 +126,13 @@ final class TurnsSection implements Section {
         List<Double> heaps = new ArrayList<>();
         int turns = 0;
         double seconds = 0;
+        double cpu = 0;
         for (int block = 0; block < blocks; block++) {
             context.progress("saturation on " + database + ": " + PEOPLE + " people, block " + (block + 1) + "/"
                     + blocks + " (" + PEOPLE * turnsEach + " turns)...");
+            double cpuBefore = server.cpuSeconds();
             ChatLoad.Timings timings = load.run(PEOPLE, turnsEach);
+            cpu += server.cpuSeconds() - cpuBefore;
             turns += timings.turns().count();
             seconds += timings.seconds();
             context.progress(String.format(java.util.Locale.ROOT, "  %.0f turns/s", timings.turnsPerSecond()));
@@ -126,6 +144,13 @@ final class TurnsSection implements Section {
         Figure throughput = Figure.of(name(), "turns per second at saturation, " + PEOPLE + " people (" + database
                 + ")", perSecond, "/s").against("raw SQLite commits/s", context.floors().sqliteCommitsPerSecond());
         context.report().add(database.equals("SQLite") ? throughput.atLeast(500) : throughput);
+        // Noise-proof: what one turn costs StarkBot in CPU, whatever else shares the machine. Two cores divided by
+        // it is the most turns per second StarkBot could reach with the harness and the fake taking nothing.
+        double cpuPerTurn = cpu * 1000 / turns;
+        context.report().add(Figure.of(name(), "StarkBot's CPU time per turn at saturation (" + database + ")",
+                cpuPerTurn, "ms").against("raw SQLite insert + commit", context.floors().sqliteCommit().p50Ms()));
+        context.report().add(Figure.of(name(), "ceiling from CPU alone: cores / CPU per turn (" + database + ")",
+                Runtime.getRuntime().availableProcessors() * 1000 / cpuPerTurn, "/s"));
         if (memory) {
             Report report = context.report();
             report.add(Figure.of(name(), "heap after GC before the " + turns + " turns (" + database + ")", before,

@@ -104,6 +104,8 @@ class AnthropicProvider implements LlmProvider {
         Optional<String> baseUrl = keys.baseUrl(id(), config);
         return clients.get(key, baseUrl, () -> {
             AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder().apiKey(key)
+                    .maxIdleConnections(StreamingCall.MAX_IDLE_CONNECTIONS)
+                    .keepAliveDuration(StreamingCall.KEEP_ALIVE)
                     // retries are the AI service's, the same for every provider and visible to the person waiting
                     .maxRetries(0)
                     .timeout(Timeout.builder().connect(config.connectTimeout()).read(config.readTimeout())

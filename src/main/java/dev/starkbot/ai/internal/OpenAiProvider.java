@@ -112,6 +112,8 @@ class OpenAiProvider implements LlmProvider {
         }
         return clients.get(key, baseUrl, () -> {
             OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().apiKey(key).maxRetries(0)
+                    .maxIdleConnections(StreamingCall.MAX_IDLE_CONNECTIONS)
+                    .keepAliveDuration(StreamingCall.KEEP_ALIVE)
                     .timeout(Timeout.builder().connect(config.connectTimeout()).read(config.readTimeout())
                             .request(config.requestTimeout()).build());
             baseUrl.ifPresent(builder::baseUrl);

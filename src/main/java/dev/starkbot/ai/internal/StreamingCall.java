@@ -65,6 +65,15 @@ final class StreamingCall {
         }
     }
 
+    /**
+     * Connections each provider's client keeps open while idle. The SDKs' default of 5 meant that a burst of more
+     * concurrent replies (a group chat, several people, scheduled briefings at the same minute) closed all but five
+     * connections after it and opened new ones, with a TLS handshake each, for the next burst.
+     */
+    static final int MAX_IDLE_CONNECTIONS = 64;
+    /** How long an idle connection is kept: OkHttp's own default (the SDKs want both set, or neither). */
+    static final java.time.Duration KEEP_ALIVE = java.time.Duration.ofMinutes(5);
+
     /** One SDK client per key and address; rebuilt only when either changes, so connections are reused. */
     static final class ClientCache<C> {
 

@@ -8,8 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -54,6 +56,12 @@ class TurnRunner {
     /** Tool calls run per model call; more are answered with an error, so one reply cannot fan out unbounded. */
     static final int MAX_CALLS_PER_STEP = 10;
 
+    /**
+     * Tokens of each tool's schema and description, which the context budget subtracts on every turn: the same few
+     * texts each time, and tokenizing them was a tenth of a turn's CPU. Keyed by the text itself, so a tool that
+     * changes is counted again; cleared when it grows past any plausible number of tools.
+     */
+    private final Map<String, Integer> toolTokens = new ConcurrentHashMap<>();
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final MemoryRepository memory;
@@ -117,7 +125,7 @@ class TurnRunner {
         }
         String system = system(ownerId, conversation.id(), persona, zone, platform);
         int budget = ai.contextWindow(chain.getFirst()) - aiProperties.maxTokens() - ai.estimateTokens(system)
-                - tools.stream().mapToInt(tool -> ai.estimateTokens(tool.inputSchema() + tool.description())).sum();
+                - tools.stream().mapToInt(this::tokens).sum();
         long fromSeq = memory.activeSummary(conversation.id()).map(summary -> summary.toSeq() + 1).orElse(0L);
         // one time for every step of the turn, so that the steps' requests share their prefix
         ZonedDateTime sent = clock.instant().atZone(zone).truncatedTo(ChronoUnit.MINUTES);
@@ -194,6 +202,13 @@ class TurnRunner {
         Message.Usage turnUsage = usage(total, totalCost);
         events.done(stop, turnUsage);
         return new TurnResult(turnId, stored, stop.id(), turnUsage);
+    }
+
+    private int tokens(ToolSpec tool) {
+        if (toolTokens.size() > 1_000) {
+            toolTokens.clear();
+        }
+        return toolTokens.computeIfAbsent(tool.inputSchema() + tool.description(), ai::estimateTokens);
     }
 
     /**
