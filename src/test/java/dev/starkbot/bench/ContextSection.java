@@ -50,7 +50,7 @@ final class ContextSection implements Section {
     private void measure(BenchContext context, String database, List<String> arguments) throws Exception {
         context.progress("context on " + database + ": starting StarkBot (no web server) in the harness's JVM...");
         int rounds = context.rounds(300);
-        // Never cut much: the first size timed would otherwise pay for the JIT and read as the slowest.
+        // never cut much, even in a quick run: before the JIT has compiled the path, timings measure the compiler
         int warmUp = Math.max(20, context.rounds(50));
         try (ContextAssemblyProbe probe = ContextAssemblyProbe.start(
                 Files.createTempDirectory(context.scratch(), "context"), arguments)) {
@@ -59,11 +59,6 @@ final class ContextSection implements Section {
                 context.progress(String.format(Locale.ROOT, "context on %s: filling a conversation of %,d messages",
                         database, SIZES[i]));
                 conversations[i] = probe.fill(SIZES[i]);
-            }
-            context.progress("context on " + database + ": warming up on every size and both windows...");
-            for (String conversation : conversations) {
-                probe.assemble(conversation, LOCAL_BUDGET, warmUp, 1);
-                probe.assemble(conversation, CLAUDE_BUDGET, warmUp, 1);
             }
             double[] local = window(context, probe, database, conversations, LOCAL_BUDGET, warmUp, rounds);
             context.report().add(Figure.of(name(), database + ", 8k window: p50 at 100,000 messages / at 100",
@@ -76,23 +71,45 @@ final class ContextSection implements Section {
         }
     }
 
-    /** Times every size with one budget, each beside its raw SELECT floor; the p50 of each size in µs. */
+    /**
+     * Times every size with one budget, each beside its raw SELECT floor; the p50 of each size in µs. The sizes and
+     * their floors take turns round by round, so that whatever else the machine is doing weighs on all of them alike
+     * (a ratio of two sizes measured a minute apart would mostly measure the machine).
+     */
     private double[] window(BenchContext context, ContextAssemblyProbe probe, String database,
                             String[] conversations, int budget, int warmUp, int rounds) throws Exception {
         String window = budget == LOCAL_BUDGET ? "8k window" : "200k window";
+        int[] messages = new int[SIZES.length];
+        for (int i = 0; i < SIZES.length; i++) {
+            messages[i] = probe.assemble(conversations[i], budget);
+        }
+        context.progress(String.format(Locale.ROOT, "context on %s, %s: %d warm-up and %d timed rounds, each "
+                + "assembling every size's context and reading its floor", database, window, warmUp, rounds));
+        long[][] assembly = new long[SIZES.length][rounds];
+        long[][] floor = new long[SIZES.length][rounds];
+        for (int round = -warmUp; round < rounds; round++) {
+            for (int i = 0; i < SIZES.length; i++) {
+                long start = System.nanoTime();
+                probe.assemble(conversations[i], budget);
+                long assembled = System.nanoTime();
+                probe.rawSelect(conversations[i], messages[i]);
+                if (round >= 0) {
+                    assembly[i][round] = assembled - start;
+                    floor[i][round] = System.nanoTime() - assembled;
+                }
+            }
+        }
         double[] p50 = new double[SIZES.length];
         for (int i = 0; i < SIZES.length; i++) {
-            context.progress(String.format(Locale.ROOT, "context on %s, %s: assembling %,d messages' context %d times",
-                    database, window, SIZES[i], rounds));
-            ContextAssemblyProbe.Assembly assembly = probe.assemble(conversations[i], budget, warmUp, rounds);
-            Samples floor = probe.rawSelect(conversations[i], assembly.messages(), warmUp, rounds);
-            String floorName = String.format(Locale.ROOT, "raw SELECT of %,d rows,", assembly.messages());
+            Samples times = Samples.of(assembly[i]);
+            Samples raw = Samples.of(floor[i]);
+            String floorName = String.format(Locale.ROOT, "raw SELECT of %,d rows,", messages[i]);
             String what = String.format(Locale.ROOT, "%s, %s, %,d messages", database, window, SIZES[i]);
-            context.report().add(Figure.of(name(), what + ", p50", assembly.samples().p50Us(), "µs")
-                    .against(floorName + " p50", floor.p50Us()));
-            context.report().add(Figure.of(name(), what + ", p99", assembly.samples().p99Us(), "µs")
-                    .against(floorName + " p99", floor.p99Us()));
-            p50[i] = assembly.samples().p50Us();
+            context.report().add(Figure.of(name(), what + ", p50", times.p50Us(), "µs")
+                    .against(floorName + " p50", raw.p50Us()));
+            context.report().add(Figure.of(name(), what + ", p99", times.p99Us(), "µs")
+                    .against(floorName + " p99", raw.p99Us()));
+            p50[i] = times.p50Us();
         }
         return p50;
     }

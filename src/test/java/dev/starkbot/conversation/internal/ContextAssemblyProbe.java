@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,12 +17,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.starkbot.StarkBotApplication;
-import dev.starkbot.bench.Samples;
 
 /**
- * StarkBot's context assembly timed on the real schema and repository, for the benchmark harness's {@code context}
- * section. It lives here, not in the harness, because {@link ContextAssembler} is package-private; it measures and
- * returns timings, and the section decides what they mean.
+ * StarkBot's context assembly run on the real schema and repository, for the benchmark harness's {@code context}
+ * section. It lives here, not in the harness, because {@link ContextAssembler} is package-private; the section times
+ * its calls and decides what they mean.
  *
  * <p>StarkBot runs inside the harness's JVM without its web server: assembly has no door of its own to time from
  * outside, and a turn's figure would drown it in the model's time.
@@ -56,7 +56,9 @@ public final class ContextAssemblyProbe implements AutoCloseable {
      */
     public static ContextAssemblyProbe start(Path dataDir, List<String> database) {
         List<String> arguments = new ArrayList<>(List.of("--starkbot.data-dir=" + dataDir,
-                "--logging.level.root=WARN", "--starkbot.jobs.threads=1"));
+                "--logging.level.root=WARN", "--starkbot.jobs.threads=1",
+                // with an admin, no set-up banner is printed into the harness's table
+                "--starkbot.admin.username=owner", "--starkbot.admin.password=the benchmark owner's password"));
         arguments.addAll(database);
         return new ContextAssemblyProbe(new SpringApplicationBuilder(StarkBotApplication.class)
                 .web(WebApplicationType.NONE).run(arguments.toArray(String[]::new)));
@@ -82,16 +84,9 @@ public final class ContextAssemblyProbe implements AutoCloseable {
         return conversation;
     }
 
-    /**
-     * Times one turn's context assembly with a history budget of {@code budget} tokens.
-     *
-     * @return the timings, and how many messages the context held
-     */
-    public Assembly assemble(String conversation, int budget, int warmUp, int rounds) throws Exception {
-        int[] chosen = new int[1];
-        Samples.Step step = round -> chosen[0] = assembler.assemble(conversation, 0, budget).size();
-        Samples.time(warmUp, step);
-        return new Assembly(Samples.time(rounds, step), chosen[0]);
+    /** One turn's context assembly with a history budget of {@code budget} tokens: how many messages it held. */
+    public int assemble(String conversation, int budget) {
+        return assembler.assemble(conversation, 0, budget).size();
     }
 
     /**
@@ -99,34 +94,26 @@ public final class ContextAssemblyProbe implements AutoCloseable {
      * down the same {@code (conversation_id, seq)} index, every column read as the repository reads them, but no
      * content decoded, no token counting and no paging. What assembly adds to it is StarkBot's own.
      */
-    public Samples rawSelect(String conversation, int rows, int warmUp, int rounds) throws Exception {
+    public void rawSelect(String conversation, int rows) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT " + MessageRepository.COLUMNS
                      + " FROM messages WHERE conversation_id = ? AND seq >= 0 AND role <> 'notice' "
                      + "ORDER BY seq DESC LIMIT ?")) {
             int columns = MessageRepository.COLUMNS.split(",").length;
-            Samples.Step step = round -> {
-                select.setString(1, conversation);
-                select.setInt(2, rows);
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        for (int column = 1; column <= columns; column++) {
-                            result.getObject(column);
-                        }
+            select.setString(1, conversation);
+            select.setInt(2, rows);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    for (int column = 1; column <= columns; column++) {
+                        result.getObject(column);
                     }
                 }
-            };
-            Samples.time(warmUp, step);
-            return Samples.time(rounds, step);
+            }
         }
     }
 
     @Override
     public void close() {
         spring.close();
-    }
-
-    /** One size's assembly timings and the number of messages in the context it assembled. */
-    public record Assembly(Samples samples, int messages) {
     }
 }
