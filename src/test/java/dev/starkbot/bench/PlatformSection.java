@@ -29,6 +29,11 @@ import dev.starkbot.testing.fake.TelegramUser;
  * fake Telegram ({@code getMe}), and the fake Claude's streamed reply alone. The path holds one model call and at
  * least three Bot API calls (the update's delivery, the reply's {@code sendMessage}, usually its final
  * {@code editMessageText}), so what is left above them is StarkBot's own.
+ *
+ * <p>One part of it is the transport, not StarkBot's code: the fake Claude speaks plain http, and over plain http
+ * Anthropic's SDK (which lets only the TLS socket factory be chosen) leaves Nagle's algorithm on, so a model request
+ * of more than 8 KiB waits for a delayed TCP acknowledgement, about 40 ms. Over https to the real Claude, Nagle is
+ * off ({@code NoDelaySockets}).
  */
 final class PlatformSection implements Section {
 
