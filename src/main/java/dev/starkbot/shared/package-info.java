@@ -1,6 +1,7 @@
 /**
  * Small, open building blocks that every module may use: the base exception and its kinds, a secret type that
- * never prints its value, where StarkBot keeps its files, and the orderly exit on SIGTERM and SIGINT.
+ * never prints its value, where StarkBot keeps its files, the orderly exit on SIGTERM and SIGINT, and sockets
+ * with Nagle's algorithm off for the HTTP clients that post large bodies.
  */
 @ApplicationModule(displayName = "Shared", type = ApplicationModule.Type.OPEN)
 @NullMarked

@@ -24,6 +24,7 @@ import dev.starkbot.ai.ModelRef;
 import dev.starkbot.ai.spi.LlmProvider;
 import dev.starkbot.ai.spi.ProviderException;
 import dev.starkbot.ai.spi.ProviderException.Failure;
+import dev.starkbot.shared.NoDelaySockets;
 
 /** Claude, through anthropic-java's Messages API, always streaming. */
 @Component
@@ -103,9 +104,12 @@ class AnthropicProvider implements LlmProvider {
                 "no API key for Claude", null, java.util.List.of(), dev.starkbot.ai.TokenUsage.NONE, null));
         Optional<String> baseUrl = keys.baseUrl(id(), config);
         return clients.get(key, baseUrl, () -> {
+            // the SDK lets only the TLS factory be chosen: Nagle is off over https, not over plain http
+            NoDelaySockets.Tls tls = NoDelaySockets.tls();
             AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder().apiKey(key)
                     .maxIdleConnections(StreamingCall.MAX_IDLE_CONNECTIONS)
                     .keepAliveDuration(StreamingCall.KEEP_ALIVE)
+                    .sslSocketFactory(tls.factory()).trustManager(tls.trustManager())
                     // retries are the AI service's, the same for every provider and visible to the person waiting
                     .maxRetries(0)
                     .timeout(Timeout.builder().connect(config.connectTimeout()).read(config.readTimeout())

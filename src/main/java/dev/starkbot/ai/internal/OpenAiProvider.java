@@ -26,6 +26,7 @@ import dev.starkbot.ai.TokenUsage;
 import dev.starkbot.ai.spi.LlmProvider;
 import dev.starkbot.ai.spi.ProviderException;
 import dev.starkbot.ai.spi.ProviderException.Failure;
+import dev.starkbot.shared.NoDelaySockets;
 
 /**
  * OpenAI and everything that speaks its chat-completions API at a base URL (Ollama, llama.cpp, vLLM, OpenRouter).
@@ -111,11 +112,18 @@ class OpenAiProvider implements LlmProvider {
                     TokenUsage.NONE, null);
         }
         return clients.get(key, baseUrl, () -> {
-            OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().apiKey(key).maxRetries(0)
-                    .maxIdleConnections(StreamingCall.MAX_IDLE_CONNECTIONS)
-                    .keepAliveDuration(StreamingCall.KEEP_ALIVE)
-                    .timeout(Timeout.builder().connect(config.connectTimeout()).read(config.readTimeout())
-                            .request(config.requestTimeout()).build());
+            // Nagle off (NoDelaySockets): a local server on plain http is where the delayed acknowledgement costs most.
+            // Redirects are refused: with a client of our own, the SDK's guard that drops the key on a redirect to
+            // another host may not apply, and no provider answers a chat request with one.
+            okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().socketFactory(NoDelaySockets.plain())
+                    .retryOnConnectionFailure(false).followRedirects(false).followSslRedirects(false)
+                    .connectionPool(new okhttp3.ConnectionPool(StreamingCall.MAX_IDLE_CONNECTIONS,
+                            StreamingCall.KEEP_ALIVE.toMinutes(), java.util.concurrent.TimeUnit.MINUTES))
+                    .connectTimeout(config.connectTimeout()).readTimeout(config.readTimeout())
+                    .callTimeout(config.requestTimeout()).build();
+            OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().okHttpClient(http).apiKey(key)
+                    .maxRetries(0).timeout(Timeout.builder().connect(config.connectTimeout())
+                            .read(config.readTimeout()).request(config.requestTimeout()).build());
             baseUrl.ifPresent(builder::baseUrl);
             return builder.build();
         });

@@ -23,6 +23,7 @@ import dev.starkbot.platform.PlatformStatus;
 import dev.starkbot.platform.spi.DeliveryException;
 import dev.starkbot.platform.spi.PlatformContext;
 import dev.starkbot.platform.telegram.TelegramProperties;
+import dev.starkbot.shared.NoDelaySockets;
 import okhttp3.OkHttpClient;
 
 /**
@@ -53,7 +54,9 @@ final class TelegramConnector {
             return null;
         }
         String root = properties.apiUrl().replaceAll("/+$", "");
+        // Nagle off: a long reply's edit or an upload is more than one of OkHttp's 8 KiB writes (NoDelaySockets)
         OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .socketFactory(NoDelaySockets.plain())
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(properties.requestTimeout())
                 .callTimeout(properties.requestTimeout()).build();
         // a long poll holds the connection for pollTimeout: its client waits that long and a little more
