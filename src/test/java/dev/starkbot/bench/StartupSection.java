@@ -32,6 +32,7 @@ final class StartupSection implements Section {
     public void run(BenchContext context) throws Exception {
         Path scratch = context.scratch().resolve("startup");
         StartupArchives.deleteTree(scratch);
+        java.nio.file.Files.createDirectories(scratch);
         double floor = jvmAloneSeconds(context.rounds(5));
         context.report().add(Figure.of(NAME, "floor: JVM alone (java -version), median", floor, "s"));
 
