@@ -47,6 +47,34 @@ record StartupArchives(Path jar) {
         return train(cache, dataDir, jvmOptions, "-XX:AOTCacheOutput=" + cache);
     }
 
+    /**
+     * An AOT cache trained on a whole start instead: the web server started, {@code /health} answered, then stopped
+     * with SIGTERM as an operator stops it; the JVM writes the cache as it exits. It holds what the start-up after
+     * the context's refresh loads too (Tomcat's start, the first request, the scheduler, the platforms' checks).
+     */
+    Path trainAotOnWholeStart(Path cache, Path dataDir, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        Files.deleteIfExists(cache);
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-XX:AOTCacheOutput=" + cache);
+        try (BenchServer server = BenchServer.start(jar, dataDir, options, List.of())) {
+            for (int i = 0; i < 20; i++) {
+                server.call("GET", "/health", null, null);
+            }
+            // Not server.close(): it kills after 30 s, and writing the cache at exit can take longer on busy cores.
+            ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
+            process.destroy();
+            process.onExit().get(10, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the training start did not exit in 10 minutes", e);
+        }
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("training made no " + cache + ":\n"
+                    + Files.readString(dataDir.resolve("starkbot.log")));
+        }
+        return cache;
+    }
+
     private Path train(Path archive, Path dataDir, List<String> jvmOptions, String archiveOption)
             throws IOException, InterruptedException {
         Files.deleteIfExists(archive);

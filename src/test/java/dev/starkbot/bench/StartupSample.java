@@ -1,6 +1,7 @@
 package dev.starkbot.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,9 +15,12 @@ import java.util.function.ToDoubleFunction;
  * @param cpuSeconds CPU time (user and system, every thread) the process had used by then: unlike the wall clock,
  *                   it hardly moves when other processes share the cores, so it shows what start-up costs
  * @param residentMb resident set size once idle, {@link #SETTLE} after healthy: what {@code top} shows
+ * @param anonMb     the part of it that is the process's own ({@code RssAnon}): the rest is files mapped read-only
+ *                   (the JDK's and the AOT cache's archives), which the kernel can share between processes and
+ *                   drop under pressure, so an AOT cache can raise the resident size while lowering this
  * @param heapMb     heap in use after a full collection, asked for once the resident size was read
  */
-record StartupSample(double seconds, double cpuSeconds, double residentMb, double heapMb) {
+record StartupSample(double seconds, double cpuSeconds, double residentMb, double anonMb, double heapMb) {
 
     /** Long enough for the work that follows a start (the first admin, platform checks, the first schedules). */
     static final Duration SETTLE = Duration.ofSeconds(5);
@@ -28,8 +32,18 @@ record StartupSample(double seconds, double cpuSeconds, double residentMb, doubl
                     .map(duration -> duration.toNanos() / 1e9).orElse(Double.NaN);
             Thread.sleep(SETTLE);
             double resident = server.residentMb();
-            return new StartupSample(server.startupSeconds(), cpu, resident, server.heapAfterGcMb());
+            double anon = anonMb(server.pid());
+            return new StartupSample(server.startupSeconds(), cpu, resident, anon, server.heapAfterGcMb());
         }
+    }
+
+    private static double anonMb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("RssAnon:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no RssAnon in /proc/" + pid + "/status");
     }
 
     static double median(List<StartupSample> samples, ToDoubleFunction<StartupSample> figure) {
