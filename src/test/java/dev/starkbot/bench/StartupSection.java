@@ -1,5 +1,6 @@
 package dev.starkbot.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class StartupSection implements Section {
 
     private static final String NAME = "startup";
-    /** The JVM options docs/operations.md recommends (and pom.xml gives {@code mvn spring-boot:run}). */
+    /** The JVM options docs/operations.md recommends; pom.xml's {@code jvm.options} must say the same. */
     static final List<String> RECOMMENDED = List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=15",
             "-XX:MaxHeapFreeRatio=40");
     /**
@@ -40,7 +41,7 @@ final class StartupSection implements Section {
     public void run(BenchContext context) throws Exception {
         Path scratch = context.scratch().resolve("startup");
         StartupArchives.deleteTree(scratch);
-        java.nio.file.Files.createDirectories(scratch);
+        Files.createDirectories(scratch);
         double floor = jvmAloneSeconds(context.rounds(5));
         context.report().add(Figure.of(NAME, "floor: JVM alone (java -version), median", floor, "s"));
 
