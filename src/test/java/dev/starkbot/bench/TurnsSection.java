@@ -97,11 +97,14 @@ final class TurnsSection implements Section {
 
     private void latency(BenchContext context, FakeAnthropicServer claude, ChatLoad load, String database,
                          int concurrency) throws Exception {
-        int turnsEach = context.rounds(Math.max(20, 200 / concurrency));
+        // 100 turns of one conversation, 20 of each of 10 or 100: at least 100 samples, and minutes, not tens of them
+        int turnsEach = context.rounds(Math.max(20, 100 / concurrency));
         context.progress(concurrency + " conversation(s) at once, " + turnsEach + " turns each, people pausing "
                 + PACING.minMillis() + "-" + PACING.maxMillis() + " ms between turns; then the fake alone...");
         ChatLoad.Timings turns = load.run(concurrency, turnsEach, PACING);
-        ChatLoad.Timings direct = DirectModelCalls.run(claude, concurrency, turnsEach, PACING);
+        // one caller alone is not slowed by pauses, so the fake's own figure is taken without them
+        ChatLoad.Timings direct = DirectModelCalls.run(claude, concurrency, turnsEach,
+                concurrency == 1 ? ChatLoad.Pacing.NONE : PACING);
         Report report = context.report();
         double echo = context.floors().wsEcho().p50Ms();
         String at = ", " + concurrency + " conversation" + (concurrency == 1 ? "" : "s") + " (" + database + ")";
