@@ -16,7 +16,7 @@ import dev.starkbot.testing.fake.FakeAnthropicServer;
 
 /**
  * The same fake Claude called directly, with no StarkBot in between: a streamed Messages request read to its end,
- * with the same concurrency as the turns it is compared with. What StarkBot adds is a turn's time less this.
+ * over https as StarkBot's are, with the same concurrency as the turns it is compared with. What StarkBot adds is a turn's time less this.
  */
 final class DirectModelCalls {
 
@@ -27,19 +27,21 @@ final class DirectModelCalls {
     private DirectModelCalls() {
     }
 
-    static ChatLoad.Timings run(FakeAnthropicServer claude, int concurrency, int callsEach) throws Exception {
-        return run(claude, concurrency, callsEach, ChatLoad.Pacing.NONE);
+    static ChatLoad.Timings run(FakeAnthropicServer claude, BenchTls tls, int concurrency, int callsEach)
+            throws Exception {
+        return run(claude, tls, concurrency, callsEach, ChatLoad.Pacing.NONE);
     }
 
-    static ChatLoad.Timings run(FakeAnthropicServer claude, int concurrency, int callsEach, ChatLoad.Pacing pacing)
-            throws Exception {
+    static ChatLoad.Timings run(FakeAnthropicServer claude, BenchTls tls, int concurrency, int callsEach,
+                                ChatLoad.Pacing pacing) throws Exception {
         long[] totals = new long[concurrency * callsEach];
         long[] firstTokens = new long[concurrency * callsEach];
         HttpRequest request = HttpRequest.newBuilder(URI.create(claude.baseUrl() + "/v1/messages"))
                 .header("x-api-key", claude.apiKey()).header("anthropic-version", "2023-06-01")
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
         long start = System.nanoTime();
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls.client())
+                .build();
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < concurrency; c++) {

@@ -31,6 +31,9 @@ final class TurnsSection implements Section {
     private static final int MEMORY_BLOCKS = 5;
     static final int POSTGRES_POOL = 30;
 
+    /** The fake Claude's certificate, which StarkBot and the harness's direct calls trust. */
+    private BenchTls tls;
+
     @Override
     public String name() {
         return "turns";
@@ -44,8 +47,10 @@ final class TurnsSection implements Section {
 
     @Override
     public void run(BenchContext context) throws Exception {
-        try (FakeAnthropicServer claude = FakeAnthropicServer.start()) {
+        BenchTls tls = BenchTls.create(context.scratch().resolve("tls"));
+        try (FakeAnthropicServer claude = FakeAnthropicServer.startTls(tls.server())) {
             claude.answerEveryRequestWith(AnthropicReply.text(WORDS));
+            this.tls = tls;
             // -Dbench.turns.databases=postgresql measures one database only (when looking into one)
             String databases = System.getProperty("bench.turns.databases", "sqlite,postgresql");
             if (databases.contains("sqlite")) {
@@ -82,12 +87,12 @@ final class TurnsSection implements Section {
         Path data = context.scratch().resolve("turns-" + database.toLowerCase(java.util.Locale.ROOT) + "-"
                 + System.currentTimeMillis());
         context.progress("starting StarkBot on " + database + "...");
-        try (BenchServer server = BenchServer.start(context.jar(), data, List.of(), args);
+        try (BenchServer server = BenchServer.start(context.jar(), data, tls.jvmOptions(), args);
              ChatLoad load = ChatLoad.open(server, "bench-" + database.toLowerCase(java.util.Locale.ROOT) + "-",
                      PEOPLE, context)) {
             context.progress("warming up (" + context.rounds(500) + " turns)...");
             load.run(PEOPLE, Math.max(1, context.rounds(500) / PEOPLE));
-            DirectModelCalls.run(claude, PEOPLE, Math.max(1, context.rounds(500) / PEOPLE));
+            DirectModelCalls.run(claude, tls, PEOPLE, Math.max(1, context.rounds(500) / PEOPLE));
             for (int concurrency : everything ? CONCURRENCY : new int[] {1, PEOPLE}) {
                 latency(context, claude, load, database, concurrency);
             }
@@ -103,7 +108,7 @@ final class TurnsSection implements Section {
                 + PACING.minMillis() + "-" + PACING.maxMillis() + " ms between turns; then the fake alone...");
         ChatLoad.Timings turns = load.run(concurrency, turnsEach, PACING);
         // one caller alone is not slowed by pauses, so the fake's own figure is taken without them
-        ChatLoad.Timings direct = DirectModelCalls.run(claude, concurrency, turnsEach,
+        ChatLoad.Timings direct = DirectModelCalls.run(claude, tls, concurrency, turnsEach,
                 concurrency == 1 ? ChatLoad.Pacing.NONE : PACING);
         Report report = context.report();
         double echo = context.floors().wsEcho().p50Ms();

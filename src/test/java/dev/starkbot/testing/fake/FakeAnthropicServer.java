@@ -12,6 +12,8 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,11 +45,16 @@ public final class FakeAnthropicServer implements AutoCloseable {
     private volatile AnthropicReply fallback = AnthropicReply.text("Hello from the fake Claude.");
     private volatile boolean journaling = true;
 
-    private FakeAnthropicServer(String apiKey) {
+    private FakeAnthropicServer(String apiKey, javax.net.ssl.@Nullable SSLContext tls) {
         this.apiKey = apiKey;
         // Loads the JSON machinery now, so that a cold JVM's first reply does not trip a client's short timeout.
         new AnthropicEvents("warm-up", 0).stream(new AnthropicReply.Text("warm up", "end_turn", null));
-        this.http = LoopbackHttpServer.start("fake-anthropic", this::handle);
+        this.http = LoopbackHttpServer.start("fake-anthropic", this::handle, tls);
+    }
+
+    /** Over https, as the real API is: the context's key must be for 127.0.0.1 and trusted by the client. */
+    public static FakeAnthropicServer startTls(javax.net.ssl.SSLContext tls) {
+        return new FakeAnthropicServer(DEFAULT_API_KEY, tls);
     }
 
     public static FakeAnthropicServer start() {
@@ -55,7 +62,7 @@ public final class FakeAnthropicServer implements AutoCloseable {
     }
 
     public static FakeAnthropicServer start(String apiKey) {
-        return new FakeAnthropicServer(apiKey);
+        return new FakeAnthropicServer(apiKey, null);
     }
 
     /** What {@code AnthropicOkHttpClient.builder().baseUrl(…)} takes: {@code http://127.0.0.1:PORT}. */

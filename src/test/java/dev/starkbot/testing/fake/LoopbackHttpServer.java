@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A bare HTTP/1.1 server on 127.0.0.1 for the fakes of outside services.
  *
@@ -54,8 +56,17 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     /** Listens on an ephemeral port of the loopback interface. */
     public static LoopbackHttpServer start(String name, Handler handler) {
+        return start(name, handler, null);
+    }
+
+    /**
+     * The same over TLS when a context is given (its key for 127.0.0.1): for measuring a client as it talks to the
+     * real service, over https, where some clients set their sockets up differently than over plain http.
+     */
+    public static LoopbackHttpServer start(String name, Handler handler, javax.net.ssl.@Nullable SSLContext tls) {
         try {
-            var listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            var listener = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                    : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
             var server = new LoopbackHttpServer(listener, handler);
             server.spawn(name + "-accept", server::acceptLoop);
             return server;
@@ -68,9 +79,9 @@ public final class LoopbackHttpServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /** {@code http://127.0.0.1:PORT} ({@code https} over TLS), without a trailing slash. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return (listener instanceof javax.net.ssl.SSLServerSocket ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     /**
