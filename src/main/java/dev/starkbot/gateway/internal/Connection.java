@@ -3,8 +3,8 @@ package dev.starkbot.gateway.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -22,7 +22,6 @@ import org.springframework.web.socket.WebSocketSession;
 import dev.starkbot.gateway.GatewayProperties;
 import dev.starkbot.user.Principal;
 import jakarta.websocket.Session;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import io.github.bucket4j.Bandwidth;
@@ -54,6 +53,8 @@ final class Connection implements EventSink {
     private volatile boolean revoked;
     private final long opened = System.nanoTime();
     private volatile long lastPinged = System.nanoTime();
+    /** The parts of a text message still arriving; null between messages, so a quiet connection holds none. */
+    private @Nullable StringBuilder partial;
 
     private final JsonMapper json;
 
@@ -66,7 +67,9 @@ final class Connection implements EventSink {
         this.inFlight = new Semaphore(limits.maxInFlight());
         this.rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(2L * limits.requestsPerSecond())
                 .refillGreedy(limits.requestsPerSecond(), Duration.ofSeconds(1)).build()).build();
-        this.outbound = new ArrayBlockingQueue<>(limits.sendQueue());
+        // Linked, not an array: an array of sendQueue slots would be allocated for every connection up front,
+        // 4 KB each for 1,000 slots, while nearly all of them stay empty nearly all of the time.
+        this.outbound = new LinkedBlockingQueue<>(limits.sendQueue());
         if (session instanceof NativeWebSocketSession nativeSession
                 && nativeSession.getNativeSession(Session.class) instanceof Session ws) {
             ws.getUserProperties().put(SEND_TIMEOUT, 10_000L);
@@ -97,19 +100,13 @@ final class Connection implements EventSink {
 
     @Override
     public void deliver(GatewayEvent event) {
-        send(notification(event.topic(), event.seq(), event.type(), event.data()));
+        send(event.notification());
     }
 
     @Override
     public void gap(String topic, long afterSeq, long oldestSeq) {
         ObjectNode data = json.createObjectNode().put("afterSeq", afterSeq).put("oldestSeq", oldestSeq);
-        send(notification(topic, oldestSeq - 1, "gap", data));
-    }
-
-    private String notification(String topic, long seq, String type, JsonNode data) {
-        ObjectNode message = json.createObjectNode().put("jsonrpc", "2.0").put("method", "event");
-        message.putObject("params").put("topic", topic).put("seq", seq).put("type", type).set("data", data);
-        return json.writeValueAsString(message);
+        send(GatewayEvent.notification(GatewayEvent.params(json, topic, oldestSeq - 1, "gap", data)));
     }
 
     void authenticated(Principal who, Supplier<Optional<Principal>> check) {
@@ -134,6 +131,38 @@ final class Connection implements EventSink {
             principal = now.get();
         }
         return now;
+    }
+
+    /**
+     * Joins the parts of a text message as the container hands them over, on its one reading thread for this
+     * connection. StarkBot takes messages in parts because the container would otherwise keep, for every
+     * connection and for its whole life, a buffer as large as the largest message allowed (2 MB of characters for
+     * the default 1 MiB) as soon as its first message arrived; parts are joined here only while a large message is
+     * arriving, and typical requests come whole, in one part.
+     *
+     * @return the whole message once its last part is in; null while parts are still to come, or when the message
+     *         is longer than {@code limit} characters, which closes the connection with 1009
+     */
+    @Nullable String assemble(String part, boolean last, long limit) {
+        if (closing) {
+            return null;
+        }
+        if (partial == null && last) {
+            return part.length() > limit ? tooBig() : part;
+        }
+        StringBuilder parts = partial == null ? new StringBuilder() : partial;
+        if (parts.length() + part.length() > limit) {
+            return tooBig();
+        }
+        parts.append(part);
+        partial = last ? null : parts;
+        return last ? parts.toString() : null;
+    }
+
+    private @Nullable String tooBig() {
+        partial = null;
+        close(CloseStatus.TOO_BIG_TO_PROCESS);
+        return null;
     }
 
     void heard() {

@@ -66,9 +66,9 @@ class JsonRpcHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        // A larger frame makes the container close the connection with 1009 before buffering it; a binary frame
-        // is refused (1003) by TextWebSocketHandler, so its buffer can stay tiny.
-        session.setTextMessageSizeLimit((int) limits.maxFrameSize().toBytes());
+        // Text comes in parts, joined by Connection.assemble, which closes with 1009 past maxFrameSize: a text
+        // limit of maxFrameSize here would make the container hold a buffer that large for every connection. A
+        // binary frame is refused (1003) by TextWebSocketHandler, so its buffer can stay tiny.
         session.setBinaryMessageSizeLimit(1024);
         Principal principal = session.getAttributes().get(GatewayHandshake.PRINCIPAL) instanceof Principal p ? p
                 : null;
@@ -87,6 +87,12 @@ class JsonRpcHandler extends TextWebSocketHandler {
         }
     }
 
+    /** Parts, so that no connection holds a buffer of the largest message allowed: see Connection.assemble. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handlePongMessage(WebSocketSession session, PongMessage message) {
         Connection connection = connections.get(session.getId());
@@ -102,7 +108,10 @@ class JsonRpcHandler extends TextWebSocketHandler {
             return;
         }
         connection.heard();
-        String payload = message.getPayload();
+        String payload = connection.assemble(message.getPayload(), message.isLast(), limits.maxFrameSize().toBytes());
+        if (payload == null) {
+            return;
+        }
         Thread.ofVirtual().name("ws-rpc-" + session.getId()).start(() -> {
             String reply = handleFrame(connection, payload);
             if (reply != null) {
