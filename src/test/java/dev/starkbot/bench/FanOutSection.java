@@ -33,6 +33,7 @@ final class FanOutSection implements Section {
     private static final int WORDS = 200;
     /** Turns per conversation before a new one, so that the growing history does not slow turns down. */
     private static final int TURNS_PER_CONVERSATION = 20;
+    private static final int WARM_UP_TURNS = 3;
     private static final String REPLY = String.join(" ", java.util.Collections.nCopies(WORDS / 4,
             "the reply streams on"));
 
@@ -81,7 +82,7 @@ final class FanOutSection implements Section {
             try {
                 memory(context, server, idleRss, idleHeap);
                 try (RpcClient driver = RpcClient.connect(http, server.port(), token, event -> { })) {
-                    fanOut(context, claude, driver, clients);
+                    fanOut(context, claude, server, driver, clients);
                 }
             } finally {
                 clients.forEach(FanOutClient::close);
@@ -129,16 +130,29 @@ final class FanOutSection implements Section {
                 "KB"));
     }
 
-    private static void fanOut(BenchContext context, FakeAnthropicServer claude, RpcClient driver,
-                               List<FanOutClient> clients) throws Exception {
+    private static void fanOut(BenchContext context, FakeAnthropicServer claude, BenchServer server,
+                               RpcClient driver, List<FanOutClient> clients) throws Exception {
         long seconds = context.quick() ? 4 : 20;
         context.progress("streaming replies of " + WORDS + " words to all " + CLIENTS + " clients for " + seconds
                 + " s...");
+        // The first turn loads the model client (its Kotlin reflection took 15 s on a busy machine): warm-up turns
+        // first, and the counts start after them.
+        context.progress("warming up with " + WARM_UP_TURNS + " turns...");
+        String warmUp = driver.result("conversations.create", Map.of("title", "warm-up")).path("id").asString();
+        for (int i = 0; i < WARM_UP_TURNS; i++) {
+            claude.enqueue(AnthropicReply.text(REPLY));
+            driver.result("chat.send", Map.of("id", warmUp, "text", "tell me more"));
+        }
         long startSeq = currentSeq(driver);
+        awaitDelivery(clients, startSeq);
+        long deliveredBefore = delivered(clients);
+        long gapsBefore = clients.stream().mapToLong(FanOutClient::gaps).sum();
+        Thread ticker = Thread.ofPlatform().daemon().start(() -> tick(context, clients));
+        double serverCpu = cpuSeconds(server.pid());
+        double harnessCpu = cpuSeconds(ProcessHandle.current().pid());
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
         long previousEnd = startSeq;
-        long lastProgress = start;
         int turns = 0;
         String conversation = null;
         while (System.nanoTime() < deadline) {
@@ -152,17 +166,15 @@ final class FanOutSection implements Section {
             long end = currentSeq(driver);
             awaitDelivery(clients, previousEnd);
             previousEnd = end;
-            if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(3)) {
-                lastProgress = System.nanoTime();
-                context.progress(String.format(Locale.ROOT, "  %d turns, %,d events published, %,d delivered",
-                        turns, end - startSeq, delivered(clients)));
-            }
         }
         awaitDelivery(clients, previousEnd);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        serverCpu = cpuSeconds(server.pid()) - serverCpu;
+        harnessCpu = cpuSeconds(ProcessHandle.current().pid()) - harnessCpu;
+        ticker.interrupt();
         long published = previousEnd - startSeq;
-        long delivered = delivered(clients);
-        long gaps = clients.stream().mapToLong(FanOutClient::gaps).sum();
+        long delivered = delivered(clients) - deliveredBefore;
+        long gaps = clients.stream().mapToLong(FanOutClient::gaps).sum() - gapsBefore;
         long closed = clients.stream().filter(client -> client.closeCode() >= 0).count();
         long slow = clients.stream().filter(client -> client.closeCode() == 1013).count();
         long missing = published * CLIENTS - delivered;
@@ -172,13 +184,16 @@ final class FanOutSection implements Section {
                 "/s").against("1 raw WS echo, messages/s", echoPerSecond));
         context.report().add(Figure.of(section, "events/s published (each to 1,000 clients)", published / elapsed,
                 "/s"));
-        context.report().add(Figure.of(section, "events lost (expected minus received)", missing, "")
+        context.report().add(Figure.of(section, "events lost (expected minus received)", missing, "events")
                 .target("0", missing == 0 && gaps == 0));
-        context.report().add(Figure.of(section, "clients disconnected (1013 too slow, or other)", closed, "")
-                .target("0", closed == 0));
+        context.report().add(Figure.of(section, "clients disconnected (1013 too slow, or other)", closed,
+                "clients").target("0", closed == 0));
+        // Both processes share the machine's cores: how busy each was says which one the figure measures.
         context.report().note(String.format(Locale.ROOT, "fanout: %d turns of %d words in %.1f s; %,d events "
-                        + "published, %,d delivered of %,d; %d sequence gaps; %d clients closed (%d with 1013)",
-                turns, WORDS, elapsed, published, delivered, published * CLIENTS, gaps, closed, slow));
+                        + "published, %,d delivered of %,d; %d sequence gaps; %d clients closed (%d with 1013); "
+                        + "CPU meanwhile: StarkBot %.1f s, harness (1,000 clients, fake Claude) %.1f s",
+                turns, WORDS, elapsed, published, delivered, published * CLIENTS, gaps, closed, slow, serverCpu,
+                harnessCpu));
     }
 
     /** The chat topic's current number, which subscribe answers with; the driver unsubscribes at once. */
@@ -200,6 +215,30 @@ final class FanOutSection implements Section {
                 Thread.sleep(1);
             }
         }
+    }
+
+    /** A line every few seconds while the replies stream, since a turn to 1,000 clients can take a while. */
+    private static void tick(BenchContext context, List<FanOutClient> clients) {
+        long start = System.nanoTime();
+        long before = delivered(clients);
+        try {
+            while (true) {
+                Thread.sleep(3_000);
+                long delivered = delivered(clients) - before;
+                context.progress(String.format(Locale.ROOT, "  %,d events delivered (%,.0f/s so far)", delivered,
+                        delivered / ((System.nanoTime() - start) / 1e9)));
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** User and system CPU time of a process, from {@code /proc/<pid>/stat} (in clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        // Fields after the command name, which is in parentheses and may contain spaces.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static long delivered(List<FanOutClient> clients) {
