@@ -21,6 +21,7 @@ import org.springframework.web.socket.WebSocketSession;
 
 import dev.starkbot.gateway.GatewayProperties;
 import dev.starkbot.user.Principal;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,6 +58,8 @@ final class Connection implements EventSink {
     private @Nullable StringBuilder partial;
 
     private final JsonMapper json;
+    /** Where frames collect until {@link #drain} flushes them; null when the container cannot batch. */
+    private final RemoteEndpoint.@Nullable Basic batch;
 
     Connection(WebSocketSession session, GatewayProperties limits, @Nullable Principal principal,
                @Nullable Supplier<Optional<Principal>> credential, JsonMapper json) {
@@ -70,10 +73,13 @@ final class Connection implements EventSink {
         // Linked, not an array: an array of sendQueue slots would be allocated for every connection up front,
         // 4 KB each for 1,000 slots, while nearly all of them stay empty nearly all of the time.
         this.outbound = new LinkedBlockingQueue<>(limits.sendQueue());
+        RemoteEndpoint.Basic remote = null;
         if (session instanceof NativeWebSocketSession nativeSession
                 && nativeSession.getNativeSession(Session.class) instanceof Session ws) {
             ws.getUserProperties().put(SEND_TIMEOUT, 10_000L);
+            remote = batching(ws);
         }
+        this.batch = remote;
         this.sender = Thread.ofVirtual().name("ws-send-" + session.getId()).start(this::drain);
     }
 
@@ -243,10 +249,32 @@ final class Connection implements EventSink {
         }
     }
 
+    /**
+     * Lets the container gather frames in its output buffer instead of writing each to the socket at once: while
+     * messages are waiting (a reply streaming to many connections), several go out in one write. {@link #drain}
+     * flushes whenever the queue runs empty, so a lone message is never held back.
+     */
+    private static RemoteEndpoint.@Nullable Basic batching(Session ws) {
+        try {
+            RemoteEndpoint.Basic remote = ws.getBasicRemote();
+            remote.setBatchingAllowed(true);
+            return remote;
+        } catch (IOException | RuntimeException e) {
+            log.debug("No batching for {}: {}", ws.getId(), e.toString());
+            return null;
+        }
+    }
+
     private void drain() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Object next = outbound.take();
+                Object next = outbound.poll();
+                if (next == null) {
+                    if (batch != null) {
+                        batch.flushBatch();
+                    }
+                    next = outbound.take();
+                }
                 if (next instanceof CloseStatus status) {
                     close(status);
                     return;

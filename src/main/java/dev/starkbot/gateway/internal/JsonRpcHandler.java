@@ -69,7 +69,7 @@ class JsonRpcHandler extends TextWebSocketHandler {
         // Text comes in parts, joined by Connection.assemble, which closes with 1009 past maxFrameSize: a text
         // limit of maxFrameSize here would make the container hold a buffer that large for every connection. A
         // binary frame is refused (1003) by TextWebSocketHandler, so its buffer can stay tiny.
-        session.setBinaryMessageSizeLimit(1024);
+        session.setBinaryMessageSizeLimit(GatewayBuffers.BINARY_BYTES);
         Principal principal = session.getAttributes().get(GatewayHandshake.PRINCIPAL) instanceof Principal p ? p
                 : null;
         @SuppressWarnings("unchecked")
