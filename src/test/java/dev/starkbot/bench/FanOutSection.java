@@ -150,9 +150,6 @@ final class FanOutSection implements Section {
 
     private static void fanOut(BenchContext context, FakeAnthropicServer claude, BenchServer server,
                                RpcClient driver, List<FanOutClient> clients) throws Exception {
-        long seconds = context.quick() ? 4 : 20;
-        context.progress("streaming replies of " + WORDS + " words to all " + CLIENTS + " clients for " + seconds
-                + " s...");
         // Warm-up turns over the socket too, so that the fan-out path is compiled before the counts start.
         context.progress("warming up with " + WARM_UP_TURNS + " turns to the 1,000 clients...");
         String warmUp = driver.result("conversations.create", Map.of("title", "warm-up")).path("id").asString();
@@ -164,6 +161,9 @@ final class FanOutSection implements Section {
         awaitDelivery(clients, startSeq);
         long deliveredBefore = delivered(clients);
         long gapsBefore = clients.stream().mapToLong(FanOutClient::gaps).sum();
+        long seconds = context.quick() ? 4 : 20;
+        context.progress("streaming replies of " + WORDS + " words to all " + CLIENTS + " clients for " + seconds
+                + " s...");
         Thread ticker = Thread.ofPlatform().daemon().start(() -> tick(context, clients));
         double serverCpu = cpuSeconds(server.pid());
         double harnessCpu = cpuSeconds(ProcessHandle.current().pid());
