@@ -69,6 +69,14 @@ public final class WsClient implements AutoCloseable {
         return this;
     }
 
+    /** One text message sent as several frames (a first frame and continuations), as clients may. */
+    public WsClient sendFragments(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).join();
+        }
+        return this;
+    }
+
     public WsClient sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
         return this;

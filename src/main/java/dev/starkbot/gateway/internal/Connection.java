@@ -3,8 +3,8 @@ package dev.starkbot.gateway.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -21,8 +21,8 @@ import org.springframework.web.socket.WebSocketSession;
 
 import dev.starkbot.gateway.GatewayProperties;
 import dev.starkbot.user.Principal;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import io.github.bucket4j.Bandwidth;
@@ -54,13 +54,12 @@ final class Connection implements EventSink {
     private volatile boolean revoked;
     private final long opened = System.nanoTime();
     private volatile long lastPinged = System.nanoTime();
+    /** The parts of a text message still arriving; null between messages, so a quiet connection holds none. */
+    private @Nullable StringBuilder partial;
 
     private final JsonMapper json;
-    /**
-     * The pieces of the frame being received, or null between frames, so that an idle connection holds no buffer.
-     * Only the container's reading thread of this connection touches it.
-     */
-    private @Nullable StringBuilder frame;
+    /** Where frames collect until {@link #drain} flushes them; null when the container cannot batch. */
+    private final RemoteEndpoint.@Nullable Basic batch;
 
     Connection(WebSocketSession session, GatewayProperties limits, @Nullable Principal principal,
                @Nullable Supplier<Optional<Principal>> credential, JsonMapper json) {
@@ -71,11 +70,16 @@ final class Connection implements EventSink {
         this.inFlight = new Semaphore(limits.maxInFlight());
         this.rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(2L * limits.requestsPerSecond())
                 .refillGreedy(limits.requestsPerSecond(), Duration.ofSeconds(1)).build()).build();
-        this.outbound = new ArrayBlockingQueue<>(limits.sendQueue());
+        // Linked, not an array: an array of sendQueue slots would be allocated for every connection up front,
+        // 4 KB each for 1,000 slots, while nearly all of them stay empty nearly all of the time.
+        this.outbound = new LinkedBlockingQueue<>(limits.sendQueue());
+        RemoteEndpoint.Basic remote = null;
         if (session instanceof NativeWebSocketSession nativeSession
                 && nativeSession.getNativeSession(Session.class) instanceof Session ws) {
             ws.getUserProperties().put(SEND_TIMEOUT, 10_000L);
+            remote = batching(ws);
         }
+        this.batch = remote;
         this.sender = Thread.ofVirtual().name("ws-send-" + session.getId()).start(this::drain);
     }
 
@@ -102,19 +106,13 @@ final class Connection implements EventSink {
 
     @Override
     public void deliver(GatewayEvent event) {
-        send(notification(event.topic(), event.seq(), event.type(), event.data()));
+        send(event.notification());
     }
 
     @Override
     public void gap(String topic, long afterSeq, long oldestSeq) {
         ObjectNode data = json.createObjectNode().put("afterSeq", afterSeq).put("oldestSeq", oldestSeq);
-        send(notification(topic, oldestSeq - 1, "gap", data));
-    }
-
-    private String notification(String topic, long seq, String type, JsonNode data) {
-        ObjectNode message = json.createObjectNode().put("jsonrpc", "2.0").put("method", "event");
-        message.putObject("params").put("topic", topic).put("seq", seq).put("type", type).set("data", data);
-        return json.writeValueAsString(message);
+        send(GatewayEvent.notification(GatewayEvent.params(json, topic, oldestSeq - 1, "gap", data)));
     }
 
     void authenticated(Principal who, Supplier<Optional<Principal>> check) {
@@ -142,31 +140,35 @@ final class Connection implements EventSink {
     }
 
     /**
-     * Adds a piece of the frame being received: the whole frame once its last piece has come, otherwise null. A
-     * frame longer than {@code maxChars} closes the connection with 1009, as the container did when it buffered
-     * whole frames.
+     * Joins the parts of a text message as the container hands them over, on its one reading thread for this
+     * connection. StarkBot takes messages in parts because the container would otherwise keep, for every
+     * connection and for its whole life, a buffer as large as the largest message allowed (2 MB of characters for
+     * the default 1 MiB) as soon as its first message arrived; parts are joined here only while a large message is
+     * arriving, and typical requests come whole, in one part.
+     *
+     * @return the whole message once its last part is in; null while parts are still to come, or when the message
+     *         is longer than {@code limit} characters, which closes the connection with 1009
      */
-    @Nullable String assemble(String piece, boolean last, long maxChars) {
-        long length = (frame == null ? 0 : frame.length()) + piece.length();
-        if (length > maxChars) {
-            frame = null;
-            close(new CloseStatus(CloseStatus.TOO_BIG_TO_PROCESS.getCode(),
-                    "Frame larger than " + maxChars + " characters"));
+    @Nullable String assemble(String part, boolean last, long limit) {
+        if (closing) {
             return null;
         }
-        if (last && frame == null) {
-            return piece;
+        if (partial == null && last) {
+            return part.length() > limit ? tooBig() : part;
         }
-        if (frame == null) {
-            frame = new StringBuilder(piece.length() * 2);
+        StringBuilder parts = partial == null ? new StringBuilder() : partial;
+        if (parts.length() + part.length() > limit) {
+            return tooBig();
         }
-        frame.append(piece);
-        if (!last) {
-            return null;
-        }
-        String whole = frame.toString();
-        frame = null;
-        return whole;
+        parts.append(part);
+        partial = last ? null : parts;
+        return last ? parts.toString() : null;
+    }
+
+    private @Nullable String tooBig() {
+        partial = null;
+        close(CloseStatus.TOO_BIG_TO_PROCESS);
+        return null;
     }
 
     void heard() {
@@ -247,10 +249,32 @@ final class Connection implements EventSink {
         }
     }
 
+    /**
+     * Lets the container gather frames in its output buffer instead of writing each to the socket at once: while
+     * messages are waiting (a reply streaming to many connections), several go out in one write. {@link #drain}
+     * flushes whenever the queue runs empty, so a lone message is never held back.
+     */
+    private static RemoteEndpoint.@Nullable Basic batching(Session ws) {
+        try {
+            RemoteEndpoint.Basic remote = ws.getBasicRemote();
+            remote.setBatchingAllowed(true);
+            return remote;
+        } catch (IOException | RuntimeException e) {
+            log.debug("No batching for {}: {}", ws.getId(), e.toString());
+            return null;
+        }
+    }
+
     private void drain() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Object next = outbound.take();
+                Object next = outbound.poll();
+                if (next == null) {
+                    if (batch != null) {
+                        batch.flushBatch();
+                    }
+                    next = outbound.take();
+                }
                 if (next instanceof CloseStatus status) {
                     close(status);
                     return;

@@ -48,9 +48,6 @@ class JsonRpcHandler extends TextWebSocketHandler {
     private final JsonMapper json;
     private final JsonMapper frames;
     private final EventHub events;
-    /** The largest piece of a text frame the container buffers at once, per connection. */
-    static final int FRAME_PIECE = 8 * 1024;
-
     final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     JsonRpcHandler(GatewayProperties limits, RpcRegistry registry, RpcInvoker invoker, Credentials credentials,
@@ -69,13 +66,10 @@ class JsonRpcHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        // Tomcat gives every connection a text buffer of this size as soon as its first frame arrives, and keeps it
-        // for the connection's life: sized to max-frame-size (1 MB, so 2 MB of chars) it made each connection hold
-        // 2 MB. Frames come in pieces of at most this size instead and are put together (and held to
-        // max-frame-size) by the connection, only while one is being received. A binary frame is refused (1003)
-        // by TextWebSocketHandler, so its buffer can stay tiny.
-        session.setTextMessageSizeLimit((int) Math.min(FRAME_PIECE, limits.maxFrameSize().toBytes()));
-        session.setBinaryMessageSizeLimit(1024);
+        // Text comes in parts, joined by Connection.assemble, which closes with 1009 past maxFrameSize: a text
+        // limit of maxFrameSize here would make the container hold a buffer that large for every connection. A
+        // binary frame is refused (1003) by TextWebSocketHandler, so its buffer can stay tiny.
+        session.setBinaryMessageSizeLimit(GatewayBuffers.BINARY_BYTES);
         Principal principal = session.getAttributes().get(GatewayHandshake.PRINCIPAL) instanceof Principal p ? p
                 : null;
         @SuppressWarnings("unchecked")
@@ -93,18 +87,18 @@ class JsonRpcHandler extends TextWebSocketHandler {
         }
     }
 
+    /** Parts, so that no connection holds a buffer of the largest message allowed: see Connection.assemble. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handlePongMessage(WebSocketSession session, PongMessage message) {
         Connection connection = connections.get(session.getId());
         if (connection != null) {
             connection.heard();
         }
-    }
-
-    /** Frames are received in pieces (see {@link #FRAME_PIECE}). */
-    @Override
-    public boolean supportsPartialMessages() {
-        return true;
     }
 
     @Override

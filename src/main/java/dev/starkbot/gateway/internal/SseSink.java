@@ -3,9 +3,9 @@ package dev.starkbot.gateway.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -37,7 +37,8 @@ final class SseSink implements EventSink {
         this.emitter = emitter;
         this.principal = principal;
         this.json = json;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        // Linked, as Connection's: its slots cost nothing until events wait in them.
+        this.queue = new LinkedBlockingQueue<>(capacity);
         this.sender = Thread.ofVirtual().name("sse-send").start(this::drain);
     }
 
@@ -53,9 +54,7 @@ final class SseSink implements EventSink {
     @Override
     public synchronized void deliver(GatewayEvent event) {
         at(event.topic(), event.seq());
-        ObjectNode data = json.createObjectNode().put("topic", event.topic()).put("seq", event.seq())
-                .put("type", event.type()).set("data", event.data());
-        enqueue(SseEmitter.event().id(id()).name("event").data(json.writeValueAsString(data)));
+        enqueue(SseEmitter.event().id(id()).name("event").data(event.params()));
     }
 
     @Override

@@ -227,6 +227,23 @@ class GatewayIntegrationTest {
         assertThat(new Http(port).get("/health").statusCode()).isEqualTo(200);
     }
 
+    /** The server takes text in parts (so that idle connections hold no large buffer) and joins them. */
+    @Test
+    void largeAndFragmentedMessagesArriveWhole() throws Exception {
+        try (WsClient ws = WsClient.connect(port, bearer(adminToken()))) {
+            // Over the container's 8 KiB buffer, under the test's 64 KB limit: it arrives in several parts.
+            String padded = "{\"jsonrpc\":\"2.0\",\"method\":\"me.get\",\"id\":\"" + "y".repeat(40_000) + "\"}";
+            assertThat(ws.call(padded).path("id").asString()).hasSize(40_000);
+            ws.sendFragments("{\"jsonrpc\":\"2.0\",", "\"method\":\"me.get\",", "\"id\":7}");
+            JsonNode fragmented = ws.nextJson();
+            assertThat(fragmented.path("id").asInt()).isEqualTo(7);
+            assertThat(fragmented.has("result")).as(fragmented.toString()).isTrue();
+            // Under the limit in each fragment, over it in all: refused as one message.
+            ws.sendFragments("{\"x\":\"" + "z".repeat(40_000), "z".repeat(40_000) + "\"}");
+            assertThat(ws.closeCode(Duration.ofSeconds(10))).isEqualTo(1009);
+        }
+    }
+
     private String adminToken() {
         return Http.json(new Http(port).postJson("/api/auth/login",
                 "{\"username\":\"gateway-admin\",\"password\":\"" + PASSWORD + "\"}")).path("token").asString();
