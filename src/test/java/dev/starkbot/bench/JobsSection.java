@@ -1,11 +1,21 @@
 package dev.starkbot.bench;
 
-/** Jobs enqueue-to-start and per second, schedule firing lateness with 10,000 schedules. */
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Jobs enqueue-to-start and per second (in-process, {@link JobRunBench}), then schedule firing lateness with 10,000
+ * schedules (StarkBot in its own process, through the REST API, {@link ScheduleFireBench}); on SQLite, and on
+ * PostgreSQL when a server answers.
+ */
 final class JobsSection implements Section {
+
+    private static final String NAME = "jobs";
 
     @Override
     public String name() {
-        return "jobs";
+        return NAME;
     }
 
     @Override
@@ -14,7 +24,39 @@ final class JobsSection implements Section {
     }
 
     @Override
-    public void run(BenchContext context) {
-        context.report().note("jobs: not measured yet");
+    public void run(BenchContext context) throws Exception {
+        String unavailable = context.postgres().unavailable();
+        jobs(context, "SQLite", List.of());
+        if (unavailable == null) {
+            jobs(context, "PostgreSQL", context.postgres().freshDatabase());
+        } else {
+            context.report().note("jobs on PostgreSQL not measured: " + unavailable);
+        }
+        schedules(context, "SQLite", List.of());
+        if (unavailable == null) {
+            schedules(context, "PostgreSQL", context.postgres().freshDatabase());
+        }
+    }
+
+    private static void jobs(BenchContext context, String database, List<String> databaseArgs) throws Exception {
+        Path data = context.scratch().resolve("jobs-" + UUID.randomUUID());
+        JobRunBench.Result result = new JobRunBench(context).run(database, data, databaseArgs);
+        Floors floors = context.floors();
+        String on = " (" + database + ", in-process)";
+        context.report().add(Figure.of(NAME, "job enqueue to start, idle, p50" + on, result.enqueueToStart().p50Ms(),
+                "ms").against("raw SQLite insert + commit", floors.sqliteCommit().p50Ms()));
+        context.report().add(Figure.of(NAME, "job enqueue to start, idle, p99" + on, result.enqueueToStart().p99Ms(),
+                "ms").against("raw SQLite insert + commit", floors.sqliteCommit().p99Ms()));
+        context.report().add(Figure.of(NAME, "jobs per second, backlog drained" + on, result.backlogPerSecond(),
+                "/s").against("raw SQLite commits per second", floors.sqliteCommitsPerSecond()));
+        context.report().add(Figure.of(NAME, "jobs per second, enqueued one by one" + on,
+                result.sustainedPerSecond(), "/s").against("raw SQLite commits per second",
+                floors.sqliteCommitsPerSecond()));
+    }
+
+    private static void schedules(BenchContext context, String database, List<String> databaseArgs)
+            throws Exception {
+        Path data = context.scratch().resolve("schedules-" + UUID.randomUUID());
+        new ScheduleFireBench(context, NAME).run(database, data, databaseArgs);
     }
 }

@@ -6,13 +6,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The PostgreSQL server the test suite uses (the same settings: {@code -Dstarkbot.test.pg.url},
  * {@code STARKBOT_TEST_PG_USER}, {@code STARKBOT_TEST_PG_PASSWORD}); each benchmark gets a fresh database on it.
  */
 public record Postgres(String serverUrl, String user, String password) {
+
+    /**
+     * The databases this process created: the server is shared with other runs of the harness (other worktrees),
+     * and dropping every {@code starkbot_bench_*} database would pull theirs from under them.
+     */
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
     public static Postgres fromEnvironment() {
         String url = System.getProperty("starkbot.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -37,23 +45,18 @@ public record Postgres(String serverUrl, String user, String password) {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
+        CREATED.add(name);
         String url = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + name;
         return List.of("--starkbot.database.url=" + url, "--starkbot.database.username=" + user,
                 "--starkbot.database.password=" + password);
     }
 
-    /** Drops the databases this harness created, when they are no longer in use. */
+    /** Drops the databases this process created, when they are no longer in use. */
     public void dropBenchDatabases() {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            var names = new java.util.ArrayList<String>();
-            try (var rows = statement.executeQuery(
-                    "SELECT datname FROM pg_database WHERE datname LIKE 'starkbot_bench_%'")) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-            for (String name : names) {
+            for (String name : CREATED) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                CREATED.remove(name);
             }
         } catch (SQLException e) {
             System.err.println("[bench] could not drop the benchmark databases: " + e.getMessage());
