@@ -3,7 +3,9 @@ package dev.starkbot.schedule.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,22 +58,38 @@ class ScheduleFiring {
     }
 
     /**
-     * Fires what is due at {@code now}, up to a batch; the rest are due at the next poll.
+     * Fires everything due at {@code now}, a batch at a time. Leaving the rest for the next poll would make each
+     * hundred schedules due at the same moment (everyone's 09:00) a polling interval later than the hundred before.
      *
      * @return the runs started
      */
     List<ScheduleFired> fireDue(Instant now) {
         List<ScheduleFired> started = new ArrayList<>();
-        for (ScheduleRepository.Due due : schedules.due(now.toEpochMilli(), BATCH)) {
-            try {
-                ScheduleFired fired = transaction.execute(status -> fire(due, now));
-                if (fired != null) {
-                    events.publishEvent(fired); // after the commit: a fire that rolled back is not announced
-                    started.add(fired);
+        Set<String> seen = new HashSet<>();
+        boolean more = true;
+        while (more) {
+            List<ScheduleRepository.Due> batch = schedules.due(now.toEpochMilli(), BATCH);
+            boolean failed = false;
+            for (ScheduleRepository.Due due : batch) {
+                if (!seen.add(due.id())) {
+                    failed = true; // still due after its turn in this poll: leave it to the next
+                    continue;
                 }
-            } catch (RuntimeException e) {
-                log.warn("Schedule {} could not fire; the next poll tries again", due.id(), e);
+                try {
+                    ScheduleFired fired = transaction.execute(status -> fire(due, now));
+                    if (fired != null) {
+                        events.publishEvent(fired); // after the commit: a fire that rolled back is not announced
+                        started.add(fired);
+                    }
+                } catch (RuntimeException e) {
+                    failed = true;
+                    log.warn("Schedule {} could not fire; the next poll tries again", due.id(), e);
+                }
             }
+            // Every schedule of a full batch has moved past now (fired, skipped, or moved by another instance), so
+            // the next query finds only others; one that failed (or is somehow due again) would come back at once,
+            // so such a batch ends the poll there.
+            more = batch.size() == BATCH && !failed;
         }
         return started;
     }

@@ -129,6 +129,26 @@ class ScheduleFiringIntegrationTest {
         assertThat(TestTaskActions.ranFor(schedule.id())).isEmpty();
     }
 
+    @Test
+    void onePollFiresEverySchedulesDueAtTheSameMomentNotJustABatch() {
+        List<Schedule> created = new ArrayList<>();
+        for (int owner = 0; owner < 3; owner++) { // over two and a half batches, within each owner's limit
+            String id = TestTaskActions.owner(jdbc, "user");
+            for (int i = 0; i < 84; i++) {
+                created.add(schedules.create(id, draft(new Trigger.Cron("0 9 * * *", ZoneId.of("UTC")),
+                        MissedRunPolicy.SKIP)));
+            }
+        }
+        Instant nine = created.getFirst().nextFireAt();
+
+        List<ScheduleFired> fired = firing.fireDue(nine);
+
+        assertThat(fired).hasSize(created.size());
+        assertThat(fired).extracting(ScheduleFired::scheduleId)
+                .containsExactlyInAnyOrderElementsOf(created.stream().map(Schedule::id).toList());
+        assertThat(firing.fireDue(nine)).isEmpty();
+    }
+
     /** Polls as the ticker would, a minute apart, from one instant to another. */
     private List<ScheduleFired> walk(String from, String to) {
         List<ScheduleFired> fired = new ArrayList<>();
