@@ -26,15 +26,31 @@ final class JobsSection implements Section {
     @Override
     public void run(BenchContext context) throws Exception {
         String unavailable = context.postgres().unavailable();
-        jobs(context, "SQLite", List.of());
-        if (unavailable == null) {
-            jobs(context, "PostgreSQL", context.postgres().freshDatabase());
-        } else {
-            context.report().note("jobs on PostgreSQL not measured: " + unavailable);
+        if (unavailable != null) {
+            context.report().note("jobs and schedules on PostgreSQL not measured: " + unavailable);
         }
-        schedules(context, "SQLite", List.of());
+        // each part on its own, so that one failing leaves the others' figures
+        part(context, "jobs on SQLite", () -> jobs(context, "SQLite", List.of()));
         if (unavailable == null) {
-            schedules(context, "PostgreSQL", context.postgres().freshDatabase());
+            part(context, "jobs on PostgreSQL", () -> jobs(context, "PostgreSQL", context.postgres().freshDatabase()));
+        }
+        part(context, "schedules on SQLite", () -> schedules(context, "SQLite", List.of()));
+        if (unavailable == null) {
+            part(context, "schedules on PostgreSQL", () -> schedules(context, "PostgreSQL",
+                    context.postgres().freshDatabase()));
+        }
+    }
+
+    private interface Part {
+        void run() throws Exception;
+    }
+
+    private static void part(BenchContext context, String what, Part part) {
+        try {
+            part.run();
+        } catch (Exception | AssertionError e) {
+            context.report().note(NAME + ": " + what + " failed: " + e);
+            e.printStackTrace();
         }
     }
 

@@ -18,7 +18,8 @@ public record Postgres(String serverUrl, String user, String password) {
 
     /**
      * The databases this process created: the server is shared with other runs of the harness (other worktrees),
-     * and dropping every {@code starkbot_bench_*} database would pull theirs from under them.
+     * and dropping every benchmark database would pull theirs from under them. The names start {@code starkbench_}
+     * rather than {@code starkbot_bench_}, which older copies of this harness dropped wholesale.
      */
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
@@ -40,7 +41,7 @@ public record Postgres(String serverUrl, String user, String password) {
 
     /** Creates an empty database and returns StarkBot's arguments for it. */
     public List<String> freshDatabase() throws SQLException {
-        String name = "starkbot_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+        String name = "starkbench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
