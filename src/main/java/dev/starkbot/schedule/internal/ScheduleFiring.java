@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Fires the schedules that are due. Each schedule fires in one transaction (shared with a few others due at the same
  * poll) that moves it to its next fire time (a compare-and-set on the fire time it waited for), records the fire
- * under the key (schedule, fire time) and creates the run's job with its first attempt: all of it or nothing. A process dying at any point leaves either
- * the whole fire or none of it, and an instance losing the compare-and-set to another does nothing; so each fire
- * time fires once, across restarts and across instances. Running the job may then take several attempts.
+ * under the key (schedule, fire time) and creates the run's job with its first attempt: all of it or nothing. A
+ * process dying at any point leaves either the whole fire or none of it, and an instance losing the
+ * compare-and-set to another does nothing; so each fire time fires once, across restarts and across instances.
+ * Running the job may then take several attempts.
  */
 @Component
 class ScheduleFiring {
