@@ -61,7 +61,7 @@ final class ScheduleFireBench {
         try (ScheduleSink sink = new ScheduleSink();
              BenchServer server = BenchServer.start(context.jar(), dataDir, jvmOptions(dataDir), args);
              ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
-            String admin = server.login(BenchServer.ADMIN, BenchServer.ADMIN_PASSWORD);
+            String admin = adminToken(server);
             String[] tokens = new String[USERS];
             for (int u = 0; u < USERS; u++) {
                 tokens[u] = server.newUser(admin, "scheduler" + u);
@@ -96,6 +96,23 @@ final class ScheduleFireBench {
             await(sink, due, last, on);
             Thread.sleep(2_000); // a fire run twice would arrive by now
             report(server, tokens, sink, due, background, database, total);
+        }
+    }
+
+    /**
+     * The admin is created by an application runner, after the web server (and {@code /health}) is up: a login
+     * at once can come first and be refused, so it is tried for a few seconds.
+     */
+    private static String adminToken(BenchServer server) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return server.login(BenchServer.ADMIN, BenchServer.ADMIN_PASSWORD);
+            } catch (IllegalStateException refused) {
+                if (attempt == 50) {
+                    throw refused;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
