@@ -16,6 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record Postgres(String serverUrl, String user, String password) {
 
+    /**
+     * The databases this process created: the server is shared with other runs of the harness (other worktrees),
+     * and dropping every benchmark database would pull theirs from under them. The names start {@code starkbench_}
+     * rather than {@code starkbot_bench_}, which older copies of this harness dropped wholesale.
+     */
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
     public static Postgres fromEnvironment() {
@@ -36,7 +41,7 @@ public record Postgres(String serverUrl, String user, String password) {
 
     /** Creates an empty database and returns StarkBot's arguments for it. */
     public List<String> freshDatabase() throws SQLException {
-        String name = "starkbot_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+        String name = "starkbench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
@@ -47,15 +52,15 @@ public record Postgres(String serverUrl, String user, String password) {
                 "--starkbot.database.password=" + password);
     }
 
-    /** Drops the databases this run created (only those: another run may be using its own). */
+    /** Drops the databases this process created, when they are no longer in use. */
     public void dropBenchDatabases() {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             for (String name : CREATED) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                CREATED.remove(name);
             }
-            CREATED.clear();
         } catch (SQLException e) {
-            System.err.println("[bench] could not drop the benchmark databases " + CREATED + ": " + e.getMessage());
+            System.err.println("[bench] could not drop the benchmark databases: " + e.getMessage());
         }
     }
 

@@ -3,7 +3,10 @@ package dev.starkbot.schedule.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,11 +23,12 @@ import dev.starkbot.user.UserService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fires the schedules that are due. Each schedule fires in one transaction that moves it to its next fire time
- * (a compare-and-set on the fire time it waited for), records the fire under the key (schedule, fire time) and
- * creates the run's job with its first attempt: all of it or nothing. A process dying at any point leaves either
- * the whole fire or none of it, and an instance losing the compare-and-set to another does nothing; so each fire
- * time fires once, across restarts and across instances. Running the job may then take several attempts.
+ * Fires the schedules that are due. Each schedule fires in one transaction (shared with a few others due at the same
+ * poll) that moves it to its next fire time (a compare-and-set on the fire time it waited for), records the fire
+ * under the key (schedule, fire time) and creates the run's job with its first attempt: all of it or nothing. A
+ * process dying at any point leaves either the whole fire or none of it, and an instance losing the
+ * compare-and-set to another does nothing; so each fire time fires once, across restarts and across instances.
+ * Running the job may then take several attempts.
  */
 @Component
 class ScheduleFiring {
@@ -33,6 +37,8 @@ class ScheduleFiring {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleFiring.class);
     private static final int BATCH = 100;
+    /** Schedules fired in one transaction: few enough that the runs of the first start soon after their fire. */
+    private static final int PER_TRANSACTION = 20;
     private static final Duration KEEP_FIRES = Duration.ofDays(7);
 
     private final ScheduleRepository schedules;
@@ -56,24 +62,59 @@ class ScheduleFiring {
     }
 
     /**
-     * Fires what is due at {@code now}, up to a batch; the rest are due at the next poll.
+     * Fires everything due at {@code now}, a batch at a time. Leaving the rest for the next poll would make each
+     * hundred schedules due at the same moment (everyone's 09:00) a polling interval later than the hundred before.
      *
      * @return the runs started
      */
     List<ScheduleFired> fireDue(Instant now) {
         List<ScheduleFired> started = new ArrayList<>();
-        for (ScheduleRepository.Due due : schedules.due(now.toEpochMilli(), BATCH)) {
-            try {
-                ScheduleFired fired = transaction.execute(status -> fire(due, now));
-                if (fired != null) {
-                    events.publishEvent(fired); // after the commit: a fire that rolled back is not announced
-                    started.add(fired);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Schedule {} could not fire; the next poll tries again", due.id(), e);
+        Set<String> seen = new HashSet<>();
+        boolean more = true;
+        while (more) {
+            List<ScheduleRepository.Due> batch = schedules.due(now.toEpochMilli(), BATCH);
+            // one still due after its turn in this poll (it failed, or changed meanwhile) is left to the next poll
+            List<ScheduleRepository.Due> fresh = batch.stream().filter(due -> seen.add(due.id())).toList();
+            boolean failed = fresh.size() < batch.size();
+            for (int from = 0; from < fresh.size(); from += PER_TRANSACTION) {
+                failed |= !fireTogether(fresh.subList(from, Math.min(from + PER_TRANSACTION, fresh.size())), now,
+                        started);
             }
+            // Every schedule of a full batch has moved past now (fired, skipped, or moved by another instance), so
+            // the next query finds only others; one that failed would come back at once, so it ends the poll.
+            more = batch.size() == BATCH && !failed;
         }
         return started;
+    }
+
+    /**
+     * Fires a few schedules in one transaction: on SQLite each transaction waits for the one write lock, which the
+     * job workers running the previous fires' tasks take too, and a fire is mostly that wait; on PostgreSQL each
+     * commit waits for the disk. If one of them fails, the transaction rolls back whole and each is fired again
+     * on its own, so one broken schedule holds back no other.
+     *
+     * @return false when a schedule could not fire
+     */
+    private boolean fireTogether(List<ScheduleRepository.Due> group, Instant now, List<ScheduleFired> started) {
+        try {
+            List<ScheduleFired> fired = transaction.execute(status -> group.stream().map(due -> fire(due, now))
+                    .filter(Objects::nonNull).toList());
+            for (ScheduleFired each : fired == null ? List.<ScheduleFired>of() : fired) {
+                events.publishEvent(each); // after the commit: a fire that rolled back is not announced
+                started.add(each);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                log.warn("Schedule {} could not fire; the next poll tries again", group.getFirst().id(), e);
+                return false;
+            }
+            boolean all = true;
+            for (ScheduleRepository.Due due : group) {
+                all &= fireTogether(List.of(due), now, started);
+            }
+            return all;
+        }
     }
 
     private @Nullable ScheduleFired fire(ScheduleRepository.Due due, Instant now) {

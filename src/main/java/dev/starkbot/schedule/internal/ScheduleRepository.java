@@ -81,9 +81,13 @@ class ScheduleRepository {
                 .single();
     }
 
+    /**
+     * In a fixed order, ties included: two instances firing several schedules per transaction then take their row
+     * locks in the same order, and cannot deadlock.
+     */
     List<Due> due(long now, int limit) {
         return jdbc.sql("SELECT id, next_fire_at FROM schedules WHERE next_fire_at <= ? AND enabled = ? "
-                        + "ORDER BY next_fire_at LIMIT ?")
+                        + "ORDER BY next_fire_at, id LIMIT ?")
                 .params(now, true, limit)
                 .query((row, n) -> new Due(row.getString("id"), row.getLong("next_fire_at"))).list();
     }

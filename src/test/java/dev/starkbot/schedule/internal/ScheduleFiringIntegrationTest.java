@@ -129,6 +129,52 @@ class ScheduleFiringIntegrationTest {
         assertThat(TestTaskActions.ranFor(schedule.id())).isEmpty();
     }
 
+    @Test
+    void onePollFiresEverySchedulesDueAtTheSameMomentNotJustABatch() {
+        List<Schedule> created = new ArrayList<>();
+        for (int owner = 0; owner < 3; owner++) { // over two and a half batches, within each owner's limit
+            String id = TestTaskActions.owner(jdbc, "user");
+            for (int i = 0; i < 84; i++) {
+                created.add(schedules.create(id, draft(new Trigger.Cron("0 9 * * *", ZoneId.of("UTC")),
+                        MissedRunPolicy.SKIP)));
+            }
+        }
+        Instant nine = created.getFirst().nextFireAt();
+
+        List<ScheduleFired> fired = firing.fireDue(nine);
+
+        List<String> ids = created.stream().map(Schedule::id).toList();
+        assertThat(fired).extracting(ScheduleFired::scheduleId).filteredOn(ids::contains) // other tests' schedules too
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(firing.fireDue(nine)).extracting(ScheduleFired::scheduleId).doesNotContainAnyElementsOf(ids);
+        for (Schedule schedule : created) { // the other tests' polls would fire them again
+            jdbc.sql("DELETE FROM schedules WHERE id = ?").param(schedule.id()).update();
+        }
+    }
+
+    @Test
+    void aScheduleThatCannotFireHoldsBackNoneOfThoseFiredInTheSameTransaction() {
+        String owner = TestTaskActions.owner(jdbc, "user");
+        List<Schedule> created = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            created.add(schedules.create(owner, draft(new Trigger.Cron("0 7 * * *", ZoneId.of("UTC")),
+                    MissedRunPolicy.SKIP)));
+        }
+        Schedule broken = created.get(3);
+        jdbc.sql("UPDATE schedules SET trigger_type = 'teleport' WHERE id = ?").param(broken.id()).update();
+        Instant seven = created.getFirst().nextFireAt();
+
+        List<ScheduleFired> fired = firing.fireDue(seven);
+
+        List<String> ids = created.stream().map(Schedule::id).toList();
+        assertThat(fired).extracting(ScheduleFired::scheduleId).filteredOn(ids::contains) // other tests' schedules too
+                .containsExactlyInAnyOrderElementsOf(ids.stream().filter(id -> !id.equals(broken.id())).toList());
+        assertThat(fireCount(broken)).isZero();
+        assertThat(jdbc.sql("SELECT next_fire_at FROM schedules WHERE id = ?").param(broken.id()).query(Long.class)
+                .single()).isEqualTo(seven.toEpochMilli()); // still due: the next poll tries again
+        jdbc.sql("DELETE FROM schedules WHERE owner_id = ?").param(owner).update(); // the other tests' polls
+    }
+
     /** Polls as the ticker would, a minute apart, from one instant to another. */
     private List<ScheduleFired> walk(String from, String to) {
         List<ScheduleFired> fired = new ArrayList<>();
