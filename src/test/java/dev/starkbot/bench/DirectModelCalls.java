@@ -16,7 +16,8 @@ import dev.starkbot.testing.fake.FakeAnthropicServer;
 
 /**
  * The same fake Claude called directly, with no StarkBot in between: a streamed Messages request read to its end,
- * over https as StarkBot's are, with the same concurrency as the turns it is compared with. What StarkBot adds is a turn's time less this.
+ * over https as StarkBot's are, with the same concurrency as the turns it is compared with. What StarkBot adds is a
+ * turn's time less this.
  */
 final class DirectModelCalls {
 

@@ -59,7 +59,7 @@ final class FanOutSection implements Section {
         }
         Path data = Files.createTempDirectory(context.scratch(), "fanout");
         try (FakeAnthropicServer claude = FakeAnthropicServer.start();
-             BenchServer server = BenchServer.start(context.jar(), data, List.of(), List.of(
+             BenchServer server = BenchServer.start(context.jar(), data, StartupSection.RECOMMENDED, List.of(
                      "--starkbot.ai.anthropic.base-url=" + claude.baseUrl(),
                      "--starkbot.ai.anthropic.api-key=" + claude.apiKey(),
                      "--starkbot.conversations.ai-titles=false",

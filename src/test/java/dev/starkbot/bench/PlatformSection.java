@@ -101,7 +101,7 @@ final class PlatformSection implements Section {
         arguments.addAll(databaseArguments);
         int before = telegram.requests("getUpdates").size();
         try (BenchServer server = BenchServer.start(context.jar(),
-                Files.createTempDirectory(context.scratch(), "platform"), List.of(), arguments)) {
+                Files.createTempDirectory(context.scratch(), "platform"), StartupSection.RECOMMENDED, arguments)) {
             for (int i = 0; i < 600 && telegram.requests("getUpdates").size() == before; i++) {
                 Thread.sleep(50);
             }

@@ -118,9 +118,11 @@ final class ScheduleFireBench {
 
     /** {@code -Dbench.jobs.jfr=true} records the server with Java Flight Recorder, into its data directory. */
     private static List<String> jvmOptions(Path dataDir) {
-        return Boolean.getBoolean("bench.jobs.jfr")
-                ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + dataDir.resolve("starkbot.jfr"))
-                : List.of();
+        List<String> options = new java.util.ArrayList<>(StartupSection.RECOMMENDED);
+        if (Boolean.getBoolean("bench.jobs.jfr")) {
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + dataDir.resolve("starkbot.jfr"));
+        }
+        return options;
     }
 
     private void create(BenchServer server, String[] tokens, ScheduleSink sink, List<Planned> planned,

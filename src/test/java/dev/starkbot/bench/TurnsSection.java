@@ -87,7 +87,9 @@ final class TurnsSection implements Section {
         Path data = context.scratch().resolve("turns-" + database.toLowerCase(java.util.Locale.ROOT) + "-"
                 + System.currentTimeMillis());
         context.progress("starting StarkBot on " + database + "...");
-        try (BenchServer server = BenchServer.start(context.jar(), data, tls.jvmOptions(), args);
+        List<String> options = new ArrayList<>(StartupSection.RECOMMENDED);
+        options.addAll(tls.jvmOptions());
+        try (BenchServer server = BenchServer.start(context.jar(), data, options, args);
              ChatLoad load = ChatLoad.open(server, "bench-" + database.toLowerCase(java.util.Locale.ROOT) + "-",
                      PEOPLE, context)) {
             context.progress("warming up (" + context.rounds(500) + " turns)...");
