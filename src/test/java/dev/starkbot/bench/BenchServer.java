@@ -28,9 +28,9 @@ public final class BenchServer implements AutoCloseable {
     /** The first admin every benchmark server is created with. */
     public static final String ADMIN = "owner";
     public static final String ADMIN_PASSWORD = "the benchmark owner's password";
-    /** Bearer token of {@code /metrics}, which the heap figures are read from. */
+    /** Bearer token of {@code /metrics}, for looking into a run. */
     private static final String METRICS_TOKEN = "bench-metrics-token-0123456789";
-    private static final Pattern HEAP_USED = Pattern.compile("(?m)^jvm_memory_used_bytes\\{.*area=\"heap\".*} (\\S+)");
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -142,21 +142,28 @@ public final class BenchServer implements AutoCloseable {
 
     /** Heap in use right after a full garbage collection (asked for with {@code jcmd GC.run}): live data only. */
     public double heapAfterGcMb() throws IOException, InterruptedException {
-        Process gc = new ProcessBuilder(Java.tool("jcmd"), Long.toString(process.pid()), "GC.run")
-                .redirectErrorStream(true).start();
-        gc.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        gc.waitFor();
-        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(uri("/metrics"))
-                .header("Authorization", "Bearer " + METRICS_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        double used = 0;
-        Matcher matcher = HEAP_USED.matcher(metrics.body());
+        jcmd("GC.run");
+        // Read from the JVM itself right after the collection: a /metrics scrape would allocate before it reads.
+        // Each generation's line reads "<name> total 9792K, used 123K" (G1 has one, the serial collector two).
+        double usedKb = 0;
+        Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
         while (matcher.find()) {
-            used += Double.parseDouble(matcher.group(1));
+            usedKb += Double.parseDouble(matcher.group(1));
         }
-        if (used == 0) {
-            throw new IllegalStateException("no heap figures in /metrics (" + metrics.statusCode() + ")");
+        if (usedKb == 0) {
+            throw new IllegalStateException("no heap figures from jcmd GC.heap_info");
         }
-        return used / (1024 * 1024);
+        return usedKb / 1024;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Java.tool("jcmd"), Long.toString(process.pid()), command)
+                .redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+        }
+        return output;
     }
 
     public URI uri(String path) {

@@ -42,7 +42,7 @@ final class StartupSection implements Section {
         Path scratch = context.scratch().resolve("startup");
         StartupArchives.deleteTree(scratch);
         Files.createDirectories(scratch);
-        double floor = jvmAloneSeconds(context.rounds(5));
+        double floor = jvmAloneSeconds(context.rounds(3));
         context.report().add(Figure.of(NAME, "floor: JVM alone (java -version), median", floor, "s"));
 
         context.progress("extracting the jar for CDS and the AOT cache (java -Djarmode=tools ... extract)...");
@@ -68,7 +68,7 @@ final class StartupSection implements Section {
                 concat(RECOMMENDED, "-XX:AOTCache=" + aotWhole)));
         variants.put("smallest", new Variant("java -jar + options + C1 only", context.jar(), SMALLEST));
 
-        int rounds = context.rounds(5);
+        int rounds = context.rounds(3);
         Map<String, List<StartupSample>> samples = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, Variant> entry : variants.entrySet()) {
