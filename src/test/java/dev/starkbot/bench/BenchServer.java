@@ -30,7 +30,8 @@ public final class BenchServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "the benchmark owner's password";
     /** Bearer token of {@code /metrics}, for looking into a run. */
     private static final String METRICS_TOKEN = "bench-metrics-token-0123456789";
-    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    /** The last line of {@code jcmd GC.class_histogram}: "Total <instances> <bytes>". */
+    private static final Pattern LIVE_BYTES = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -140,20 +141,15 @@ public final class BenchServer implements AutoCloseable {
         return ticks / 100.0;
     }
 
-    /** Heap in use right after a full garbage collection (asked for with {@code jcmd GC.run}): live data only. */
+    /** Live heap: what a full garbage collection leaves ({@code jcmd GC.class_histogram} collects first). */
     public double heapAfterGcMb() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        // Read from the JVM itself right after the collection: a /metrics scrape would allocate before it reads.
-        // Each generation's line reads "<name> total 9792K, used 123K" (G1 has one, the serial collector two).
-        double usedKb = 0;
-        Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        while (matcher.find()) {
-            usedKb += Double.parseDouble(matcher.group(1));
+        // One command that collects and then counts what survived: a separate GC.run and read would also count
+        // what a busy StarkBot allocated in between (tens of MB under load).
+        Matcher total = LIVE_BYTES.matcher(jcmd("GC.class_histogram"));
+        if (!total.find()) {
+            throw new IllegalStateException("no total in jcmd GC.class_histogram");
         }
-        if (usedKb == 0) {
-            throw new IllegalStateException("no heap figures from jcmd GC.heap_info");
-        }
-        return usedKb / 1024;
+        return Long.parseLong(total.group(1)) / (1024.0 * 1024);
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

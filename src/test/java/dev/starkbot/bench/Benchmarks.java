@@ -44,6 +44,7 @@ public final class Benchmarks {
         }
         List<Section> chosen = new ArrayList<>(sections().stream()
                 .filter(section -> only.isEmpty() || only.contains(section.name())).toList());
+        boolean some = !only.isEmpty();
         only.removeAll(sections().stream().map(Section::name).toList());
         if (!only.isEmpty()) {
             System.err.println("no such section(s) " + only + "; --list names them");
@@ -84,7 +85,8 @@ public final class Benchmarks {
         System.out.println();
         report.printTable(System.out);
         Path results = root.resolve("bench/results.json");
-        report.writeJson(results, Report.Machine.current(commit()));
+        report.writeJson(results, Report.Machine.current(commit()),
+                chosen.stream().map(Section::name).collect(java.util.stream.Collectors.toSet()), some);
         System.err.printf(java.util.Locale.ROOT, "[bench] done in %.0f s; figures written to %s%n",
                 (System.nanoTime() - start) / 1e9, root.relativize(results));
         boolean missed = report.figures().stream().anyMatch(figure -> Boolean.FALSE.equals(figure.met()));

@@ -30,10 +30,9 @@ import dev.starkbot.testing.fake.TelegramUser;
  * least three Bot API calls (the update's delivery, the reply's {@code sendMessage}, usually its final
  * {@code editMessageText}), so what is left above them is StarkBot's own.
  *
- * <p>One part of it is the transport, not StarkBot's code: the fake Claude speaks plain http, and over plain http
- * Anthropic's SDK (which lets only the TLS socket factory be chosen) leaves Nagle's algorithm on, so a model request
- * of more than 8 KiB waits for a delayed TCP acknowledgement, about 40 ms. Over https to the real Claude, Nagle is
- * off ({@code NoDelaySockets}).
+ * <p>The fake Claude speaks https, as the real one does: over plain http Anthropic's SDK (which lets only the TLS
+ * socket factory be chosen) leaves Nagle's algorithm on, and a model request of more than 8 KiB would wait for a
+ * delayed TCP acknowledgement, about 40 ms that no one talking to the real Claude pays ({@link BenchTls}).
  */
 final class PlatformSection implements Section {
 
@@ -46,6 +45,9 @@ final class PlatformSection implements Section {
         return "platform";
     }
 
+    /** The fake Claude's certificate, trusted by StarkBot and the harness. */
+    private BenchTls tls;
+
     @Override
     public String description() {
         return "a message on the fake Telegram to its reply on the fake Telegram";
@@ -53,9 +55,11 @@ final class PlatformSection implements Section {
 
     @Override
     public void run(BenchContext context) throws Exception {
+        // Claude over https, as the real one: over plain http Anthropic's SDK leaves Nagle on (see BenchTls)
+        tls = BenchTls.create(context.scratch().resolve("tls"));
         try (FakeTelegramServer telegram = FakeTelegramServer.start();
-             FakeAnthropicServer claude = FakeAnthropicServer.start();
-             HttpClient http = HttpClient.newHttpClient()) {
+             FakeAnthropicServer claude = FakeAnthropicServer.startTls(tls.server());
+             HttpClient http = HttpClient.newBuilder().sslContext(tls.client()).build()) {
             int rounds = context.rounds(200);
             context.progress("platform: timing the fakes alone (" + rounds + " rounds each)...");
             Samples botApi = Samples.time(rounds, round -> send(http, HttpRequest.newBuilder(
@@ -99,9 +103,11 @@ final class PlatformSection implements Section {
                 "--starkbot.platforms.telegram.bot-token=" + telegram.token(),
                 "--starkbot.platforms.telegram.access.mode=open"));
         arguments.addAll(databaseArguments);
+        List<String> options = new ArrayList<>(StartupSection.RECOMMENDED);
+        options.addAll(tls.jvmOptions());
         int before = telegram.requests("getUpdates").size();
         try (BenchServer server = BenchServer.start(context.jar(),
-                Files.createTempDirectory(context.scratch(), "platform"), StartupSection.RECOMMENDED, arguments)) {
+                Files.createTempDirectory(context.scratch(), "platform"), options, arguments)) {
             for (int i = 0; i < 600 && telegram.requests("getUpdates").size() == before; i++) {
                 Thread.sleep(50);
             }

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.sun.management.OperatingSystemMXBean;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,7 +66,12 @@ public final class Report {
         }
     }
 
-    public synchronized void writeJson(Path file, Machine machine) throws IOException {
+    /**
+     * Writes the figures as JSON. A run of some sections only ({@code --only}) keeps the other sections' figures of
+     * the file's earlier run, each marked with when it was measured, so that the file always holds every section.
+     */
+    public synchronized void writeJson(Path file, Machine machine, Set<String> ran, boolean some)
+            throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode root = json.createObjectNode();
         root.put("measuredAt", Instant.now().toString());
@@ -83,6 +90,25 @@ public final class Report {
         }
         ArrayNode noteRows = root.putArray("notes");
         notes.forEach(noteRows::add);
+        if (some && Files.exists(file)) {
+            JsonNode earlier = json.readTree(Files.readString(file));
+            String when = earlier.path("measuredAt").asString("");
+            for (JsonNode figure : earlier.path("figures")) {
+                String section = figure.path("section").asString("");
+                if (!section.equals("floor") && !ran.contains(section)) {
+                    ObjectNode kept = ((ObjectNode) figure).deepCopy();
+                    if (!kept.has("measuredAt")) {
+                        kept.put("measuredAt", when);
+                    }
+                    rows.add(kept);
+                }
+            }
+            for (JsonNode note : earlier.path("notes")) {
+                if (ran.stream().noneMatch(section -> note.asString("").startsWith(section))) {
+                    noteRows.add(note);
+                }
+            }
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
