@@ -11,17 +11,20 @@ import tools.jackson.databind.node.ObjectNode;
  * One event on a topic. {@code audience} decides who may see it, per principal: a per-user setting is seen only by
  * its owner's connections, a global one by admins.
  *
- * @param params       the event as clients see it, {@code {"topic", "seq", "type", "data"}}, already written: it
- *                     is written once, however many clients receive it (an SSE stream's {@code data})
- * @param notification the WebSocket frame that carries it, a JSON-RPC notification of method {@code event}
+ * <p>Events wait in each topic's resume window (up to 1,000 per topic, for 10 minutes), so an event keeps only what
+ * is sent, once: the WebSocket frame, not the JSON tree it was written from (a tree weighs several times its text)
+ * nor a second copy of its {@code params} for SSE, which is cut from the frame when asked for.
+ *
+ * @param notification the WebSocket frame: a JSON-RPC notification of method {@code event} whose {@code params} are
+ *                     {@code {"topic", "seq", "type", "data"}}, written once however many clients receive it
  */
-record GatewayEvent(String topic, long seq, String type, JsonNode data, long at, Predicate<Principal> audience,
-                    String params, String notification) {
+record GatewayEvent(String topic, long seq, String type, long at, Predicate<Principal> audience, String notification) {
+
+    private static final String PREFIX = "{\"jsonrpc\":\"2.0\",\"method\":\"event\",\"params\":";
 
     static GatewayEvent of(String topic, long seq, String type, JsonNode data, long at, Predicate<Principal> audience,
                            JsonMapper json) {
-        String params = params(json, topic, seq, type, data);
-        return new GatewayEvent(topic, seq, type, data, at, audience, params, notification(params));
+        return new GatewayEvent(topic, seq, type, at, audience, notification(params(json, topic, seq, type, data)));
     }
 
     static String params(JsonMapper json, String topic, long seq, String type, JsonNode data) {
@@ -30,8 +33,13 @@ record GatewayEvent(String topic, long seq, String type, JsonNode data, long at,
         return json.writeValueAsString(params);
     }
 
-    /** Fields in this order, {@code jsonrpc} first, as every message StarkBot sends. */
+    /** The event as an SSE stream's {@code data}: the frame's {@code params}. */
+    String params() {
+        return notification.substring(PREFIX.length(), notification.length() - 1);
+    }
+
+    /** {@code jsonrpc} first, as in every message StarkBot sends. */
     static String notification(String params) {
-        return "{\"jsonrpc\":\"2.0\",\"method\":\"event\",\"params\":" + params + "}";
+        return PREFIX + params + "}";
     }
 }
