@@ -58,10 +58,10 @@ class TurnRunner {
 
     /**
      * Tokens of each tool's schema and description, which the context budget subtracts on every turn: the same few
-     * texts each time, and tokenizing them was a tenth of a turn's CPU. Keyed by the text itself, so a tool that
+     * texts each time, and tokenizing them was a tenth of a turn's CPU. Keyed by the tool as offered, so a tool that
      * changes is counted again; cleared when it grows past any plausible number of tools.
      */
-    private final Map<String, Integer> toolTokens = new ConcurrentHashMap<>();
+    private final Map<ToolSpec, Integer> toolTokens = new ConcurrentHashMap<>();
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final MemoryRepository memory;
@@ -208,7 +208,8 @@ class TurnRunner {
         if (toolTokens.size() > 1_000) {
             toolTokens.clear();
         }
-        return toolTokens.computeIfAbsent(tool.inputSchema() + tool.description(), ai::estimateTokens);
+        // keyed by the record (its strings cache their hashes), not by their concatenation built anew each turn
+        return toolTokens.computeIfAbsent(tool, spec -> ai.estimateTokens(spec.inputSchema() + spec.description()));
     }
 
     /**
